@@ -1,0 +1,68 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+using ApimLint.Text;
+
+namespace ApimLint.Rules.Clustering;
+
+public sealed class WkaMembersNotMutual : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM404", "wka-members-not-mutual", RuleCategory.Clustering, Severity.Error,
+        "With well-known-address clustering, each node's <members> must list the other node's localMemberHost and localMemberPort.",
+        """
+        ## What it does
+        For each node whose axis2.xml clustering is enabled with `membershipScheme` `wka`, checks that
+        `<members>` holds a `<member>` whose `<hostName>` and `<port>` equal the peer node's
+        `localMemberHost` and `localMemberPort` (`localhost` and `127.0.0.1` count as the same). A list
+        that names only the node itself lacks its peer.
+
+        ## Why it matters
+        A WKA member only finds the cluster through the addresses in its list. The guide asks that "the
+        primary active node should specify the information of the secondary active node and vice
+        versa", but its example member is port 4000 while two nodes on one host need two different
+        localMemberPort values (the port offset does not move it). A node that does not list its peer
+        forms a cluster of its own: no cache invalidation between the nodes, and when the listed member
+        is down the survivor cannot re-form the cluster. (WSO2 Clustering Guide; product-is#20728;
+        failures 2 and 5 of the domain facts.)
+
+        ## Example
+        Both nodes on 192.168.10.1, the active on port 4000 and the passive on 4001; the active lists:
+        ```xml
+        <members>
+            <member>
+                <hostName>192.168.10.1</hostName>
+                <port>4000</port>
+            </member>
+        </members>
+        ```
+
+        ## How to fix
+        List the peer: in the active's axis2.xml the passive's localMemberHost and localMemberPort
+        (`192.168.10.1`, `4001`), in the passive's the active's.
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        foreach (var node in deployment.Nodes)
+        {
+            var peer = deployment.PeerOf(node);
+            if (node.Cluster is not { IsEnabled: true, IsWka: true } cluster || peer.Cluster is not { } peerCluster) continue;
+            var peerHost = peerCluster.LocalMemberHost?.Value;
+            var peerPort = peerCluster.EffectiveLocalMemberPort;
+            if (cluster.Members.Any(m => m.PortNumber == peerPort && (peerHost is null || (m.Host is { } h && Hosts.SameAddress(h.Value, peerHost)))))
+                continue;
+
+            var anchor = cluster.MembersElement ?? cluster.Element;
+            var listed = cluster.Members.Count == 0
+                ? "it lists no member"
+                : "it lists " + string.Join(", ", cluster.Members.Select(m => $"{m.Host?.Value ?? "?"}:{m.Port?.Value ?? "?"}"));
+            var related = new List<RelatedLocation>();
+            if (peerCluster.LocalMemberHost is { } host) related.Add(new(host.Location, $"{peer.Name}'s localMemberHost"));
+            if (peerCluster.LocalMemberPort is { } port) related.Add(new(port.Location, $"{peer.Name}'s localMemberPort"));
+            yield return Report(Location.InFile(anchor.Source, anchor.StartTagSpan),
+                $"{node.Name}'s well-known members do not include {peer.Name} at {peerHost ?? "its host"}:{peerPort}; {listed}",
+                Key(node, node.Axis2Xml, "/axisconfig/clustering/members"), related.ToArray());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+
+namespace ApimLint.Rules.Gateway;
+
+public sealed class GatewayServerUrlDiverges : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM501", "gateway-serverurl-diverges", RuleCategory.Gateway, Severity.Error,
+        "Both nodes' API Gateway environment ServerURLs must reach the same gateway: the active node's.",
+        """
+        ## What it does
+        Resolves the `<ServerURL>` of each `<APIGateway>` `<Environment>` in api-manager.xml with its own
+        node's values (`${mgt.transport.https.port}` is 9443 plus the node's port offset,
+        `${carbon.context}` is `/`, `localhost` is the node's own host) and checks that environments of the
+        same name on both nodes reach the same gateway. It reports the node that does not point at the
+        active node's gateway.
+
+        ## Why it matters
+        The guide asks to point "the `<ServerURL>` to the same Gateway node" but its example is the
+        placeholder URL, which each node resolves to itself. With the passive on port offset 1 the
+        passive's Publisher deploys APIs into its own synapse-configs, which the one-way Rsync from the
+        active then overwrites: APIs published on the passive vanish. (API-M 2.5 active-active guide,
+        step 4; failure 9 of the domain facts.)
+
+        ## Example
+        On the passive (port offset 1):
+        ```xml
+        <ServerURL>https://localhost:${mgt.transport.https.port}${carbon.context}services/</ServerURL>
+        ```
+        resolves to `https://localhost:9444/services/`, the passive's own gateway.
+
+        ## How to fix
+        Write the active node's gateway explicitly on both nodes, e.g.
+        `<ServerURL>https://localhost:9443/services/</ServerURL>` when both nodes share a host, or the
+        active's address when they do not.
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        var active = deployment.Active;
+        var passive = deployment.Passive;
+        var activeGateway = (deployment.MachineOf(active), active.Port(Ports.HttpsServlet));
+        foreach (var activeEnv in active.GatewayEnvironments)
+        {
+            var passiveEnv = passive.GatewayEnvironments.FirstOrDefault(e => e.Name.Value == activeEnv.Name.Value);
+            if (passiveEnv is null || Target(deployment, active, activeEnv) is not { } a || Target(deployment, passive, passiveEnv) is not { } p || a == p)
+                continue;
+            var blamed = new List<(Node Node, GatewayEnvironment Env, GatewayEnvironment Other)>();
+            if (a != activeGateway) blamed.Add((active, activeEnv, passiveEnv));
+            if (p != activeGateway || blamed.Count == 0) blamed.Add((passive, passiveEnv, activeEnv));
+            foreach (var (node, env, other) in blamed)
+            {
+                var peer = deployment.PeerOf(node);
+                yield return Report(env.ServerUrl!.Location,
+                    $"{node.Name}'s gateway environment '{env.Name.Value}' ServerURL resolves to {env.ResolvedServerUrl}, " +
+                    $"but {peer.Name}'s resolves to {other.ResolvedServerUrl}: both nodes must publish to the active node's gateway",
+                    Key(node, node.ApiManagerXml, $"/APIManager/APIGateway/Environments/Environment[Name='{env.Name.Value}']/ServerURL"),
+                    new RelatedLocation(other.ServerUrl!.Location, $"{peer.Name}'s ServerURL"));
+            }
+        }
+    }
+
+    /// <summary>The machine and port a resolved ServerURL reaches, as seen from its node.</summary>
+    private static (string Machine, int Port)? Target(Deployment deployment, Node node, GatewayEnvironment env) =>
+        Uri.TryCreate(env.ResolvedServerUrl, UriKind.Absolute, out var uri) && !uri.Host.Contains('$')
+            ? (deployment.MachineOf(node, uri.Host), uri.Port)
+            : null;
+}

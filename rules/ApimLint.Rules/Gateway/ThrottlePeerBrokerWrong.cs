@@ -1,0 +1,79 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+
+namespace ApimLint.Rules.Gateway;
+
+public sealed class ThrottlePeerBrokerWrong : Rule
+{
+    private const string FactoryProperty = "transport.jms.ConnectionFactoryJNDIName";
+
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM503", "throttle-peer-broker-wrong", RuleCategory.Gateway, Severity.Error,
+        "The brokerlist of a node's jndi2 file must reach the peer node's broker (the peer's host, port 5672 plus the peer's offset).",
+        """
+        ## What it does
+        For the connection factory each node's peer publisher uses (in jndi2.properties, or the file the
+        publisher names), checks that one `tcp://host:port` of its `brokerlist` reaches the peer's
+        message broker: port 5672 plus the peer's port offset, on the peer's host (`localhost` only when
+        both nodes share a host).
+
+        ## Why it matters
+        The guide writes `tcp://localhost:5673` in jndi2.properties, which is right for the active
+        node only (the passive runs with offset 1). Copied to the passive as the guide suggests, it makes
+        the passive publish to itself: the active never hears of the passive's throttle events, and
+        after failover the counters start from nothing. On two hosts, `localhost` never reaches the
+        peer at all. (product-apim#1707 and #8040, docs-apim PR 8245; failures 6 and 7 of the domain
+        facts.)
+
+        ## Example
+        On the passive (offset 1), whose peer is the active (offset 0) on the same host:
+        ```properties
+        connectionfactory.TopicConnectionFactory = amqp://admin:admin@clientid/carbon?brokerlist='tcp://localhost:5673'
+        ```
+
+        ## How to fix
+        Point the brokerlist at the peer's broker: `tcp://localhost:5672` on the passive above; on two
+        hosts, the peer's address and 5672 plus the peer's offset.
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        foreach (var node in deployment.Nodes)
+        {
+            var peer = deployment.PeerOf(node);
+            var expectedPort = peer.Port(Ports.Broker);
+            var expectedHost = deployment.Topology.SharedHost ? "localhost" : peer.AdvertisedHost;
+            foreach (var (file, factory) in FactoriesToPeer(node))
+            {
+                if (factory.Url is not { } url || url.Brokers.Any(b => b.Port == expectedPort && HostReachesPeer(deployment, b.Host, peer)))
+                    continue;
+                var reachesSelf = url.Brokers.Any(b => b.Port == node.Port(Ports.Broker) && deployment.MachineOf(node, b.Host) == deployment.MachineOf(node));
+                var written = string.Join(";", url.Brokers.Select(b => $"tcp://{b}"));
+                yield return Report(url.BrokerList,
+                    $"{node.Name}'s {file.File.RelativePath} {factory.Name} brokerlist {(written.Length == 0 ? "is empty" : written)} " +
+                    (reachesSelf ? $"reaches {node.Name}'s own broker, not {peer.Name}'s" : $"does not reach {peer.Name}'s broker") +
+                    $"; it should be tcp://{expectedHost ?? $"<{peer.Name} host>"}:{expectedPort} ({deployment.Topology.Evidence})",
+                    Key(node, file.File, $"connectionfactory.{factory.Name}"));
+            }
+        }
+    }
+
+    private static bool HostReachesPeer(Deployment deployment, string host, Node peer) =>
+        deployment.Topology.SharedHost
+            ? Hosts.IsLoopback(host) || deployment.MachineOf(peer, host) == deployment.MachineOf(peer)
+            : !Hosts.IsLoopback(host) && (peer.AdvertisedHost is null || Hosts.SameAddress(host, peer.AdvertisedHost));
+
+    /// <summary>The connection factories the node's peer publishers use, or every factory of jndi2.properties when none names one.</summary>
+    private static IEnumerable<(JndiFile File, ConnectionFactory Factory)> FactoriesToPeer(Node node)
+    {
+        var publishers = node.PeerThrottlePublishers.ToList();
+        var files = publishers.Count > 0
+            ? publishers.Select(p => node.Jndi(p.ProviderUrl!.Value)).OfType<JndiFile>().Distinct()
+            : node.Jndi(Node.PeerJndiFile) is { } jndi2 ? [jndi2] : [];
+        var used = publishers.Select(p => p.Properties.GetValueOrDefault(FactoryProperty)?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return files.SelectMany(f => f.ConnectionFactories
+            .Where(c => used.Count == 0 || used.Contains(c.Name))
+            .Select(c => (f, c)));
+    }
+}

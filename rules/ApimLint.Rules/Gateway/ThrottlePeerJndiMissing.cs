@@ -1,0 +1,63 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+using ApimLint.Text;
+
+namespace ApimLint.Rules.Gateway;
+
+public sealed class ThrottlePeerJndiMissing : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM502", "throttle-peer-jndi-missing", RuleCategory.Gateway, Severity.Error,
+        "Each node needs the JNDI file (repository/conf/jndi2.properties) through which it publishes throttle events to its peer.",
+        """
+        ## What it does
+        Checks that each node has repository/conf/jndi2.properties, or, when the node has an event
+        publisher to its peer, the file that publisher's `java.naming.provider.url` names.
+
+        ## Why it matters
+        The guide has the Traffic Manager of each node publish throttle events to the other node's
+        broker through "an additional JNDI config file in each node", jndi2.properties. Without it the
+        peer publisher cannot connect, throttle counters diverge between the nodes, and after failover
+        the passive knows nothing of the limits already reached. (product-apim#8040, docs-apim PR 1352;
+        failure 7 of the domain facts.)
+
+        ## Example
+        The passive was copied from the active before jndi2.properties was created, so only the active
+        has it.
+
+        ## How to fix
+        Create repository/conf/jndi2.properties on the node, with connection factories whose brokerlist
+        is the peer's broker (see APIM503):
+        ```properties
+        connectionfactory.TopicConnectionFactory = amqp://admin:admin@clientid/carbon?brokerlist='tcp://localhost:5672'
+        connectionfactory.QueueConnectionFactory = amqp://admin:admin@clientID/test?brokerlist='tcp://localhost:5672'
+        topic.throttleData = throttleData
+        ```
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        foreach (var node in deployment.Nodes)
+        {
+            var peer = deployment.PeerOf(node);
+            var peerPublishers = node.PeerThrottlePublishers.ToList();
+            foreach (var publisher in peerPublishers)
+            {
+                var file = Node.NormalizeRelative(publisher.ProviderUrl!.Value);
+                if (node.Jndi(file) is not null) continue;
+                yield return Report(publisher.ProviderUrl.Location,
+                    $"{node.Name}'s event publisher {publisher.Name?.Value ?? publisher.File.RelativePath} reads {file}, which {node.Name} does not have: " +
+                    $"it cannot publish throttle events to {peer.Name}",
+                    Key(node, publisher.File, $"/eventPublisher/to/property[@name='{EventPublisher.ProviderUrlProperty}']"));
+            }
+            if (peerPublishers.Count > 0 || node.Jndi(Node.PeerJndiFile) is not null) continue;
+            var related = peer.Jndi(Node.PeerJndiFile) is { } peerFile
+                ? new[] { new RelatedLocation(peerFile.File.WholeFile, $"{peer.Name}'s {Node.PeerJndiFile}") }
+                : [];
+            yield return Report(Location.WholeFile(Path.Combine(node.Home, Node.PeerJndiFile)),
+                $"{node.Name} has no {Node.PeerJndiFile}: its Traffic Manager cannot publish throttle events to {peer.Name}'s broker",
+                $"{node.Name}:{Node.PeerJndiFile}", related);
+        }
+    }
+}

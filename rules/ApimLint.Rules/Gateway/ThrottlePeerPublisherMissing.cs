@@ -1,0 +1,50 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+using ApimLint.Text;
+
+namespace ApimLint.Rules.Gateway;
+
+public sealed class ThrottlePeerPublisherMissing : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM504", "throttle-peer-publisher-missing", RuleCategory.Gateway, Severity.Error,
+        "Each node needs a JMS event publisher of the global throttle stream to its peer's broker (the guide's jmsEventPublisher2.xml).",
+        """
+        ## What it does
+        Checks that each node has, in repository/deployment/server/eventpublishers/, a JMS event
+        publisher for the stream `org.wso2.throttle.globalThrottle.stream` whose
+        `java.naming.provider.url` names a JNDI file other than the node's own jndi.properties.
+
+        ## Why it matters
+        The shipped jmsEventPublisher.xml publishes throttle events only to the node's own broker. The
+        guide adds jmsEventPublisher2.xml so that each node's Traffic Manager also tells the other;
+        without it the nodes throttle independently and after failover the passive has no record of the
+        limits already consumed. (product-apim#8040, docs-apim PR 1352; failure 7 of the domain facts.)
+
+        ## Example
+        eventpublishers/ holds only the four files the pack ships.
+
+        ## How to fix
+        Create repository/deployment/server/eventpublishers/jmsEventPublisher2.xml as the guide writes
+        it, with `<property name="java.naming.provider.url">repository/conf/jndi2.properties</property>`.
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        foreach (var node in deployment.Nodes)
+        {
+            if (node.PeerThrottlePublishers.Any()) continue;
+            var peer = deployment.PeerOf(node);
+            var own = node.ThrottlePublishers.FirstOrDefault();
+            var location = own?.Name?.Location ?? Location.WholeFile(Path.Combine(node.Home, "repository/deployment/server/eventpublishers/jmsEventPublisher2.xml"));
+            var related = peer.PeerThrottlePublishers.FirstOrDefault() is { } model
+                ? new[] { new RelatedLocation(model.Element.Location with { Span = model.Element.StartTagSpan }, $"{peer.Name}'s publisher to its peer") }
+                : [];
+            yield return Report(location,
+                $"{node.Name} has no JMS event publisher of {EventPublisher.GlobalThrottleStream} to {peer.Name}'s broker " +
+                $"(the guide's jmsEventPublisher2.xml reading {Node.PeerJndiFile})",
+                $"{node.Name}:repository/deployment/server/eventpublishers#peer-throttle-publisher", related);
+        }
+    }
+}

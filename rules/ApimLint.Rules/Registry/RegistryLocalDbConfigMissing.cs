@@ -1,0 +1,70 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+
+namespace ApimLint.Rules.Registry;
+
+public sealed class RegistryLocalDbConfigMissing : Rule
+{
+    private const string LocalDbConfig = "wso2registry";
+
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM301", "registry-local-dbconfig-missing", RuleCategory.Registry, Severity.Error,
+        "registry.xml must keep <dbConfig name=\"wso2registry\">, and <currentDBConfig> must name a dbConfig that exists.",
+        """
+        ## What it does
+        Checks each node's repository/conf/registry.xml for the local registry's database config,
+        `<dbConfig name="wso2registry">`, and that `<currentDBConfig>` names a `<dbConfig>` defined in the file.
+
+        ## Why it matters
+        The active-passive guide adds a `wso2gov` dbConfig, a remote instance and two mounts for the shared
+        governance registry, and warns: "Do not replace the following configuration when adding the above
+        mounting configurations." An operator who pastes the mount block over the default one removes the
+        local registry's config; the node then fails at start-up with a registry initialisation error, or
+        (with currentDBConfig pointing at the shared database) turns the shared store into its local one.
+        (Governance registry mounting docs; failure 18 of the domain facts.)
+
+        ## Example
+        ```xml
+        <currentDBConfig>wso2registry</currentDBConfig>
+        <dbConfig name="wso2gov">
+            <dataSource>jdbc/WSO2GovDB</dataSource>
+        </dbConfig>
+        ```
+
+        ## How to fix
+        Keep the default config beside the mount config:
+        ```xml
+        <dbConfig name="wso2registry">
+            <dataSource>jdbc/WSO2CarbonDB</dataSource>
+        </dbConfig>
+        ```
+        and make `<currentDBConfig>` name it.
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        foreach (var node in deployment.Nodes)
+        {
+            if (node.Registry is not { } registry) continue;
+            var current = registry.CurrentDbConfig;
+            var key = Key(node, node.RegistryXml, "/wso2registry/dbConfig[@name='wso2registry']");
+            if (current is not null && registry.DbConfig(current.Value) is null)
+            {
+                yield return Report(current.Location,
+                    $"{node.Name}'s registry.xml sets currentDBConfig to '{current.Value}', but defines no <dbConfig name=\"{current.Value}\"> " +
+                    $"(it defines {Names(registry)})", key);
+            }
+            else if (registry.DbConfig(LocalDbConfig) is null)
+            {
+                var anchor = registry.DbConfigs.FirstOrDefault()?.Element ?? registry.Root;
+                yield return Report(ApimLint.Text.Location.InFile(anchor.Source, anchor.StartTagSpan),
+                    $"{node.Name}'s registry.xml has no <dbConfig name=\"wso2registry\">: the mount configuration must be added beside it, not instead of it",
+                    key);
+            }
+        }
+    }
+
+    private static string Names(RegistryConfig registry) =>
+        registry.DbConfigs.Count == 0 ? "none" : string.Join(", ", registry.DbConfigs.Select(d => $"'{d.Name.Value}'"));
+}

@@ -1,0 +1,3 @@
+using ApimLint.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, Terminal.UseColor());

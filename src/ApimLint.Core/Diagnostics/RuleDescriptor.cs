@@ -1,0 +1,17 @@
+namespace ApimLint.Diagnostics;
+
+public enum RuleCategory { Input, Datasources, Identity, Registry, Clustering, Gateway, ReverseProxy, Drift, Platform }
+
+/// <summary>
+/// What a rule is, independent of any deployment: the single source of its documentation in every
+/// output (text, SARIF rule metadata, `apimlint explain`).
+/// </summary>
+/// <param name="Id">APIMnnn; the hundreds digit is the category.</param>
+/// <param name="Name">kebab-case name of the problem, e.g. wka-members-not-mutual.</param>
+/// <param name="Summary">One line saying what must hold.</param>
+/// <param name="Explanation">Markdown with the sections What it does, Why it matters, Example, How to fix.</param>
+public sealed record RuleDescriptor(string Id, string Name, RuleCategory Category, Severity DefaultSeverity, string Summary, string Explanation)
+{
+    /// <summary>Security rules carry a tag and a security severity in SARIF.</summary>
+    public bool IsSecurity { get; init; }
+}

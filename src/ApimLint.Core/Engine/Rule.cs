@@ -1,0 +1,22 @@
+using ApimLint.Diagnostics;
+using ApimLint.Model;
+using ApimLint.Text;
+
+namespace ApimLint.Engine;
+
+/// <summary>
+/// A rule reads the whole deployment model (never raw text) and reports diagnostics. Subclasses
+/// declare their <see cref="Descriptor"/>, documentation included, and implement <see cref="Check"/>.
+/// </summary>
+public abstract class Rule
+{
+    public abstract RuleDescriptor Descriptor { get; }
+
+    public abstract IEnumerable<Diagnostic> Check(Deployment deployment);
+
+    protected Diagnostic Report(Location location, string message, string logicalKey, params RelatedLocation[] related) =>
+        new(Descriptor, Descriptor.DefaultSeverity, message, location, related, logicalKey);
+
+    /// <summary>A logical key for a fact of a node's file: "passive:repository/conf/axis2/axis2.xml#/axisconfig/clustering".</summary>
+    protected static string Key(Node node, IConfigFile file, string path) => $"{node.Name}:{file.RelativePath}#{path}";
+}

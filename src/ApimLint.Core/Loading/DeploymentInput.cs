@@ -1,0 +1,38 @@
+using ApimLint.Model;
+
+namespace ApimLint.Loading;
+
+/// <summary>Where the parts of a deployment are on disk.</summary>
+public sealed record DeploymentInput(string Root, string ActiveHome, string PassiveHome, string NginxConf, IReadOnlyList<string> SqlFiles, TargetOs Os)
+{
+    /// <summary>
+    /// The conventional layout of a deployment folder (active/, passive/, nginx/nginx.conf or nginx.conf,
+    /// db/*.sql), with any part overridden. Throws <see cref="InputException"/> naming what is missing.
+    /// </summary>
+    public static DeploymentInput FromFolder(string folder, string? active = null, string? passive = null, string? nginx = null,
+        IReadOnlyList<string>? sql = null, TargetOs os = TargetOs.Linux)
+    {
+        var root = Path.GetFullPath(folder);
+        if (!Directory.Exists(root)) throw new InputException($"{folder}: no such deployment folder");
+        var activeHome = RequireDirectory(active ?? Path.Combine(root, "active"), "active node", active is null ? "--active" : null);
+        var passiveHome = RequireDirectory(passive ?? Path.Combine(root, "passive"), "passive node", passive is null ? "--passive" : null);
+        var nginxConf = nginx is not null
+            ? RequireFile(nginx, "nginx configuration")
+            : new[] { Path.Combine(root, "nginx", "nginx.conf"), Path.Combine(root, "nginx.conf") }.FirstOrDefault(File.Exists)
+              ?? throw new InputException($"{folder}: no nginx/nginx.conf or nginx.conf (give one with --nginx)");
+        var sqlFiles = sql is { Count: > 0 }
+            ? sql.Select(f => RequireFile(f, "SQL script")).ToList()
+            : Directory.Exists(Path.Combine(root, "db"))
+                ? Directory.GetFiles(Path.Combine(root, "db"), "*.sql").Order(StringComparer.Ordinal).ToList()
+                : [];
+        return new DeploymentInput(root, activeHome, passiveHome, Path.GetFullPath(nginxConf), sqlFiles, os);
+    }
+
+    private static string RequireDirectory(string path, string what, string? option) =>
+        Directory.Exists(path)
+            ? Path.GetFullPath(path)
+            : throw new InputException($"{path}: no {what} folder" + (option is null ? "" : $" (give one with {option})"));
+
+    private static string RequireFile(string path, string what) =>
+        File.Exists(path) ? Path.GetFullPath(path) : throw new InputException($"{path}: no such {what}");
+}

@@ -1,0 +1,24 @@
+using ApimLint.Model;
+
+namespace ApimLint.Loading;
+
+/// <summary>Reads both nodes, nginx.conf and the SQL scripts into one <see cref="Deployment"/>.</summary>
+public static class DeploymentLoader
+{
+    public static Deployment Load(DeploymentInput input)
+    {
+        var active = NodeReader.Read(NodeRole.Active, input.ActiveHome);
+        var passive = NodeReader.Read(NodeRole.Passive, input.PassiveHome);
+        var nginx = NginxModelReader.Read(input.Root, input.NginxConf);
+        return new Deployment
+        {
+            Root = input.Root,
+            Active = active,
+            Passive = passive,
+            Nginx = nginx,
+            SqlScripts = input.SqlFiles.Select(f => ConfigFileLoader.Sql(input.Root, Path.GetRelativePath(input.Root, f))).ToList(),
+            Os = input.Os,
+            Topology = TopologyReader.Derive(active, passive, nginx),
+        };
+    }
+}

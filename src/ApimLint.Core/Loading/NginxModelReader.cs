@@ -1,0 +1,74 @@
+using ApimLint.Model;
+using ApimLint.Syntax.Nginx;
+using ApimLint.Text;
+
+namespace ApimLint.Loading;
+
+/// <summary>Builds the nginx part of the model from nginx.conf with its includes expanded.</summary>
+internal static class NginxModelReader
+{
+    private static readonly string[] BalancingMethods = ["ip_hash", "hash", "random", "least_conn", "least_time"];
+
+    public static NginxModel Read(string root, string mainFile)
+    {
+        var config = NginxConfig.Load(mainFile, root, ConfigFileLoader.Read);
+        var files = config.Files.Select(f => ConfigFileLoader.Nginx(root, f)).ToList();
+        var http = config.Directives.Where(d => d.Name == "http" && d.Block is not null).ToList();
+        var httpLevel = http.SelectMany(h => h.Block!).ToList();
+        return new NginxModel(files[0], files.Skip(1).ToList(), config,
+            httpLevel.Where(d => d.Name == "upstream" && d.Block is not null && d.Arguments.Count > 0).Select(ReadUpstream).ToList(),
+            httpLevel.Where(d => d.Name == "server" && d.Block is not null).Select(s => ReadServer(s, httpLevel)).ToList());
+    }
+
+    private static NginxUpstream ReadUpstream(NginxDirectiveSyntax upstream) =>
+        new(upstream, Located(upstream.Arguments[0]),
+            upstream.FindAll("server").Where(s => s.Arguments.Count > 0).Select(s =>
+            {
+                var (host, port) = SplitAddress(s.Arguments[0].Value);
+                return new NginxUpstreamServer(s, Located(s.Arguments[0]), host, port, s.Arguments.Skip(1).ToList());
+            }).ToList(),
+            upstream.Block!.Where(d => BalancingMethods.Contains(d.Name)).ToList());
+
+    private static NginxServer ReadServer(NginxDirectiveSyntax server, IReadOnlyList<NginxDirectiveSyntax> httpLevel)
+    {
+        NginxDirectiveSyntax? Inherited(string name) => server.Find(name) ?? httpLevel.LastOrDefault(d => d.Name == name);
+        var sslOn = Inherited("ssl") is { Arguments: [{ Value: "on" }] } ssl ? ssl : null;
+        return new NginxServer(server,
+            server.FindAll("listen").Where(l => l.Arguments.Count > 0).Select(ReadListen).ToList(),
+            server.FindAll("server_name").SelectMany(d => d.Arguments).Select(Located).ToList(),
+            sslOn, Inherited("ssl_certificate"), Inherited("ssl_certificate_key"),
+            Locations(server).Select(ReadLocation).ToList());
+    }
+
+    private static IEnumerable<NginxDirectiveSyntax> Locations(NginxDirectiveSyntax parent) =>
+        parent.FindAll("location").Where(l => l.Block is not null && l.Arguments.Count > 0).SelectMany(l => Locations(l).Prepend(l));
+
+    private static NginxListen ReadListen(NginxDirectiveSyntax listen)
+    {
+        var address = listen.Arguments[0].Value;
+        var (host, port) = address.All(char.IsAsciiDigit) ? ("*", int.Parse(address)) : SplitAddress(address);
+        return new NginxListen(listen, host, port, listen.Arguments.Skip(1).Any(a => a.Value == "ssl"));
+    }
+
+    private static NginxLocation ReadLocation(NginxDirectiveSyntax location)
+    {
+        var args = location.Arguments;
+        var hasModifier = args.Count > 1;
+        var proxyPass = location.Find("proxy_pass");
+        var headers = new Dictionary<string, NginxDirectiveSyntax>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in location.FindAll("proxy_set_header").Where(h => h.Arguments.Count > 0))
+            headers.TryAdd(header.Arguments[0].Value, header);
+        return new NginxLocation(location, hasModifier ? args[0].Value : null, Located(args[hasModifier ? 1 : 0]),
+            proxyPass, proxyPass is { Arguments.Count: > 0 } ? ProxyTarget.Parse(proxyPass.Arguments[0].Value) : null,
+            location.FindAll("proxy_redirect").ToList(), location.FindAll("proxy_cookie_path").ToList(), headers);
+    }
+
+    private static (string Host, int? Port) SplitAddress(string address)
+    {
+        var colon = address.LastIndexOf(':');
+        if (colon < 0 || address.EndsWith(']')) return (address, null);
+        return (address[..colon], int.TryParse(address[(colon + 1)..], out var port) ? port : null);
+    }
+
+    private static Located<string> Located(NginxArgumentSyntax argument) => new(argument.Value, Location.InFile(argument.Source, argument.Span));
+}

@@ -1,0 +1,42 @@
+using ApimLint.Text;
+
+namespace ApimLint.Model;
+
+/// <summary>
+/// One configuration file of a node (or of the deployment) as the model saw it: missing, unparseable
+/// (its <see cref="Error"/> becomes an APIM001 finding) or parsed into <typeparamref name="TSyntax"/>.
+/// </summary>
+public sealed class ConfigFile<TSyntax> : IConfigFile where TSyntax : class
+{
+    public ConfigFile(string relativePath, string fullPath, TSyntax? syntax, SyntaxError? error, bool exists)
+    {
+        RelativePath = relativePath;
+        FullPath = fullPath;
+        Syntax = error is null ? syntax : null;
+        Error = error;
+        Exists = exists;
+    }
+
+    /// <summary>Path under the node's APIM_HOME (or the deployment folder), with forward slashes.</summary>
+    public string RelativePath { get; }
+
+    public string FullPath { get; }
+
+    /// <summary>The parsed file; null when it is missing or does not parse.</summary>
+    public TSyntax? Syntax { get; }
+
+    public SyntaxError? Error { get; }
+
+    public bool Exists { get; }
+
+    public Location WholeFile => Location.WholeFile(FullPath);
+}
+
+/// <summary>What every configuration file has, whatever its syntax.</summary>
+public interface IConfigFile
+{
+    string RelativePath { get; }
+    string FullPath { get; }
+    SyntaxError? Error { get; }
+    bool Exists { get; }
+}

@@ -1,0 +1,43 @@
+using ApimLint.Syntax.Sql;
+
+namespace ApimLint.Model;
+
+public enum TargetOs { Linux, Windows }
+
+/// <summary>Whether the two nodes run on one machine, and what says so.</summary>
+public sealed record Topology(bool SharedHost, string Evidence);
+
+/// <summary>The one model of an active-passive deployment that every rule reads.</summary>
+public sealed class Deployment
+{
+    public required string Root { get; init; }
+    public required Node Active { get; init; }
+    public required Node Passive { get; init; }
+    public required NginxModel Nginx { get; init; }
+    public required IReadOnlyList<ConfigFile<SqlScriptSyntax>> SqlScripts { get; init; }
+    public required TargetOs Os { get; init; }
+    public required Topology Topology { get; init; }
+
+    public IReadOnlyList<Node> Nodes => [Active, Passive];
+
+    /// <summary>A path relative to the deployment folder, for logical keys that must not depend on where the folder is.</summary>
+    public string RelativePath(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+
+    public Node PeerOf(Node node) => node.Role == NodeRole.Active ? Passive : Active;
+
+    public IEnumerable<IConfigFile> Files =>
+        Active.Files.Concat(Passive.Files)
+            .Append(Nginx.File)
+            .Concat(Nginx.IncludedFiles)
+            .Concat(SqlScripts);
+
+    /// <summary>
+    /// The machine a host written on <paramref name="node"/> stands for: loopback means the node's own
+    /// machine, which is the peer's too when they share a host.
+    /// </summary>
+    public string MachineOf(Node node, string host) => Hosts.IsLoopback(host) ? MachineOf(node) : host.ToLowerInvariant();
+
+    public string MachineOf(Node node) =>
+        (Topology.SharedHost ? Active.AdvertisedHost ?? Passive.AdvertisedHost : node.AdvertisedHost)?.ToLowerInvariant()
+        ?? (Topology.SharedHost ? "the shared host" : $"the {node.Name} host");
+}

@@ -1,0 +1,90 @@
+using ApimLint.Syntax.Properties;
+using ApimLint.Syntax.Xml;
+using ApimLint.Text;
+
+namespace ApimLint.Model;
+
+/// <summary>An event publisher of repository/deployment/server/eventpublishers/.</summary>
+public sealed record EventPublisher(
+    ConfigFile<XmlDocumentSyntax> File,
+    XmlElementSyntax Element,
+    Located<string>? Name,
+    Located<string>? StreamName,
+    Located<string>? StreamVersion,
+    Located<string>? AdapterType,
+    IReadOnlyDictionary<string, Located<string>> Properties)
+{
+    public const string GlobalThrottleStream = "org.wso2.throttle.globalThrottle.stream";
+    public const string ProviderUrlProperty = "java.naming.provider.url";
+
+    public bool IsJms => AdapterType?.Value.Equals("jms", StringComparison.OrdinalIgnoreCase) == true;
+
+    public bool PublishesGlobalThrottleStream => StreamName?.Value == GlobalThrottleStream;
+
+    /// <summary>The JNDI properties file the publisher reads, as written (relative to APIM_HOME).</summary>
+    public Located<string>? ProviderUrl => Properties.GetValueOrDefault(ProviderUrlProperty);
+}
+
+/// <summary>A jndi*.properties file: its connection factories (with their AMQP URLs parsed) and topics.</summary>
+public sealed record JndiFile(ConfigFile<PropertiesFileSyntax> File, IReadOnlyList<ConnectionFactory> ConnectionFactories, IReadOnlyList<PropertyEntrySyntax> Topics);
+
+public sealed record ConnectionFactory(PropertyEntrySyntax Entry, string Name, AmqpUrl? Url);
+
+/// <summary><c>amqp://user:password@clientid/virtualhost?brokerlist='tcp://host:port;…'</c></summary>
+public sealed record AmqpUrl(Located<string> UserName, Secret Password, Location BrokerList, IReadOnlyList<BrokerAddress> Brokers)
+{
+    public static AmqpUrl? Parse(PropertyEntrySyntax entry)
+    {
+        var value = entry.Value;
+        if (!value.StartsWith("amqp://", StringComparison.OrdinalIgnoreCase)) return null;
+        var at = value.IndexOf('@');
+        if (at < 0) return null;
+        var credentials = value[7..at];
+        var colon = credentials.IndexOf(':');
+        var user = colon < 0 ? credentials : credentials[..colon];
+        var password = colon < 0 ? "" : credentials[(colon + 1)..];
+        var listStart = value.IndexOf("brokerlist='", StringComparison.OrdinalIgnoreCase);
+        var brokers = new List<BrokerAddress>();
+        var listSpan = entry.ValueSpan;
+        if (listStart >= 0)
+        {
+            listStart += "brokerlist='".Length;
+            var listEnd = value.IndexOf('\'', listStart);
+            if (listEnd < 0) listEnd = value.Length;
+            listSpan = SpanInValue(entry, listStart, listEnd);
+            var position = listStart;
+            foreach (var item in value[listStart..listEnd].Split(';'))
+            {
+                if (BrokerAddress.Parse(item, Location.InFile(entry.Source, SpanInValue(entry, position, position + item.Length))) is { } broker)
+                    brokers.Add(broker);
+                position += item.Length + 1;
+            }
+        }
+        return new AmqpUrl(
+            new Located<string>(user, Location.InFile(entry.Source, SpanInValue(entry, 7, 7 + user.Length))),
+            new Secret(password, entry.Location),
+            Location.InFile(entry.Source, listSpan),
+            brokers);
+    }
+
+    /// <summary>A span inside the value; exact when the value is written without escapes, else the whole value.</summary>
+    private static TextSpan SpanInValue(PropertyEntrySyntax entry, int start, int end) =>
+        entry.RawValue == entry.Value ? TextSpan.FromBounds(entry.ValueSpan.Start + start, entry.ValueSpan.Start + end) : entry.ValueSpan;
+}
+
+/// <summary>One <c>tcp://host:port</c> of a brokerlist (options after '?' ignored).</summary>
+public sealed record BrokerAddress(string Host, int? Port, Location Location)
+{
+    public static BrokerAddress? Parse(string item, Location location)
+    {
+        var text = item.Trim();
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0) return null;
+        var authority = text[(scheme + 3)..].Split('?')[0].TrimEnd('/');
+        var colon = authority.LastIndexOf(':');
+        if (colon < 0) return new BrokerAddress(authority, null, location);
+        return new BrokerAddress(authority[..colon], int.TryParse(authority[(colon + 1)..], out var port) ? port : null, location);
+    }
+
+    public override string ToString() => Port is null ? Host : $"{Host}:{Port}";
+}

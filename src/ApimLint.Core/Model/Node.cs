@@ -1,0 +1,93 @@
+using ApimLint.Syntax.Properties;
+using ApimLint.Syntax.Xml;
+
+namespace ApimLint.Model;
+
+public enum NodeRole { Active, Passive }
+
+/// <summary>One API-M node: its files and the facts read from them.</summary>
+public sealed class Node
+{
+    public required NodeRole Role { get; init; }
+
+    /// <summary>Full path of APIM_HOME.</summary>
+    public required string Home { get; init; }
+
+    public required ConfigFile<XmlDocumentSyntax> CarbonXml { get; init; }
+    public required ConfigFile<XmlDocumentSyntax> Axis2Xml { get; init; }
+    public required ConfigFile<XmlDocumentSyntax> RegistryXml { get; init; }
+    public required ConfigFile<XmlDocumentSyntax> UserMgtXml { get; init; }
+    public required ConfigFile<XmlDocumentSyntax> ApiManagerXml { get; init; }
+    public required ConfigFile<XmlDocumentSyntax> CatalinaServerXml { get; init; }
+    public required IReadOnlyList<ConfigFile<XmlDocumentSyntax>> DataSourceFiles { get; init; }
+
+    /// <summary>repository/conf/jndi*.properties and any other file an event publisher names, by relative path.</summary>
+    public required IReadOnlyDictionary<string, JndiFile> JndiFiles { get; init; }
+
+    public required IReadOnlyList<EventPublisher> EventPublishers { get; init; }
+    public required IReadOnlyList<SiteConfig> Sites { get; init; }
+
+    /// <summary>carbon.xml's Ports/Offset, when written.</summary>
+    public required Located<string>? OffsetSetting { get; init; }
+
+    public required string WebContextRoot { get; init; }
+    public required ClusterConfig? Cluster { get; init; }
+    public required IReadOnlyList<DataSource> DataSources { get; init; }
+    public required UserStoreConfig? UserStore { get; init; }
+    public required KeyStoreConfig? KeyStore { get; init; }
+    public required RegistryConfig? Registry { get; init; }
+
+    /// <summary>Filled once the node exists, since resolving a ServerURL needs the node's offset.</summary>
+    public IReadOnlyList<GatewayEnvironment> GatewayEnvironments { get; internal set; } = [];
+
+    public string Name => Role == NodeRole.Active ? "active" : "passive";
+
+    public int PortOffset => int.TryParse(OffsetSetting?.Value, out var offset) ? offset : 0;
+
+    /// <summary>The port the node really listens on for a default port.</summary>
+    public int Port(int defaultPort) => defaultPort + PortOffset;
+
+    /// <summary>The address the node advertises to its cluster when it is a routable one, else null.</summary>
+    public string? AdvertisedHost =>
+        Cluster?.LocalMemberHost?.Value is { Length: > 0 } host && !Hosts.IsLoopback(host) ? host : null;
+
+    public string Resolve(string text) => Placeholders.Resolve(text, this);
+
+    public const string OwnJndiFile = "repository/conf/jndi.properties";
+    public const string PeerJndiFile = "repository/conf/jndi2.properties";
+
+    public JndiFile? Jndi(string relativePath) => JndiFiles.GetValueOrDefault(NormalizeRelative(relativePath));
+
+    /// <summary>JMS publishers of the global throttle stream (the Traffic Manager's events).</summary>
+    public IEnumerable<EventPublisher> ThrottlePublishers =>
+        EventPublishers.Where(p => p.IsJms && p.PublishesGlobalThrottleStream);
+
+    /// <summary>Throttle publishers that read a JNDI file other than the node's own jndi.properties: the guide's jmsEventPublisher2.xml.</summary>
+    public IEnumerable<EventPublisher> PeerThrottlePublishers =>
+        ThrottlePublishers.Where(p => p.ProviderUrl is { } url && NormalizeRelative(url.Value) != OwnJndiFile);
+
+    public DataSource? DataSourceByJndiName(string jndiName) => DataSources.FirstOrDefault(d => d.JndiName?.Value == jndiName);
+
+    public DataSource? DataSourceByName(string name) => DataSources.FirstOrDefault(d => d.Name.Value == name);
+
+    /// <summary>Every file the model read for this node, for findings about the files themselves.</summary>
+    public IEnumerable<IConfigFile> Files =>
+        new IConfigFile[] { CarbonXml, Axis2Xml, RegistryXml, UserMgtXml, ApiManagerXml, CatalinaServerXml }
+            .Concat(DataSourceFiles)
+            .Concat(JndiFiles.Values.Select(j => j.File))
+            .Concat(EventPublishers.Select(p => p.File))
+            .Concat(Sites.Select(s => s.File));
+
+    /// <summary>A path as publishers write it ("repository/conf/x", "./repository\\conf\\x") in the model's form.</summary>
+    public static string NormalizeRelative(string path) => path.Replace('\\', '/').TrimStart('.', '/');
+}
+
+/// <summary>Hosts and addresses as API-M and nginx write them.</summary>
+public static class Hosts
+{
+    public static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.StartsWith("127.", StringComparison.Ordinal) || host is "::1" or "[::1]";
+
+    public static bool SameAddress(string a, string b) =>
+        a.Equals(b, StringComparison.OrdinalIgnoreCase) || (IsLoopback(a) && IsLoopback(b));
+}

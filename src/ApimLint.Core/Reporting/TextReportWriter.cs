@@ -1,0 +1,51 @@
+using ApimLint.Diagnostics;
+using ApimLint.Text;
+
+namespace ApimLint.Reporting;
+
+/// <summary>
+/// Compiler-style text: <c>path:line:col: severity ID: message</c>, related locations indented under
+/// it, then a summary line. Colour only when asked (a terminal without NO_COLOR).
+/// </summary>
+public sealed class TextReportWriter(string baseDirectory, bool useColor)
+{
+    private const string Reset = "\e[0m";
+    private const string Bold = "\e[1m";
+
+    public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.WriteLine($"{Paint(Bold, Where(diagnostic.Location))}: {Paint(ColorOf(diagnostic.Severity), diagnostic.Severity.Name())} {diagnostic.Rule.Id}: {diagnostic.Message}");
+            foreach (var related in diagnostic.Related)
+                output.WriteLine($"    {Where(related.Location)}: note: {related.Message}");
+        }
+        output.WriteLine(Summary(diagnostics));
+    }
+
+    public static string Summary(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (diagnostics.Count == 0) return "No findings.";
+        string Count(Severity s, string word)
+        {
+            var n = diagnostics.Count(d => d.Severity == s);
+            return $"{n} {word}{(n == 1 ? "" : "s")}";
+        }
+        return $"{Count(Severity.Error, "error")}, {Count(Severity.Warning, "warning")}, {Count(Severity.Note, "note")}.";
+    }
+
+    private string Where(Location location)
+    {
+        var path = PathDisplay.Relative(location.Path, baseDirectory);
+        return location.Start is { } start ? $"{path}:{start.Line}:{start.Column}" : path;
+    }
+
+    private string Paint(string color, string text) => useColor ? color + text + Reset : text;
+
+    private static string ColorOf(Severity severity) => severity switch
+    {
+        Severity.Error => "\e[1;31m",
+        Severity.Warning => "\e[1;33m",
+        _ => "\e[1;36m",
+    };
+}

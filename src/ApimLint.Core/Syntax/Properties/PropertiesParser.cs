@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using ApimLint.Text;
+
+namespace ApimLint.Syntax.Properties;
+
+/// <summary>Parses the java.util.Properties text format (as WSO2's jndi files use it) with spans.</summary>
+public static class PropertiesParser
+{
+    public static PropertiesFileSyntax Parse(SourceText source)
+    {
+        var text = source.Text;
+        var entries = new List<PropertyEntrySyntax>();
+        var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        while (i < text.Length)
+        {
+            i = SkipWhitespace(text, i, includingLineBreaks: true);
+            if (i >= text.Length) break;
+            if (text[i] is '#' or '!')
+            {
+                i = EndOfPhysicalLine(text, i);
+                continue;
+            }
+            var entryStart = i;
+            var key = new StringBuilder();
+            var keyEnd = ReadPart(text, i, key, stopAtSeparator: true, out var error);
+            if (error is { } keyError) return new PropertiesFileSyntax(source, entries, new SyntaxError(source, keyError, "malformed \\uXXXX escape"));
+            var keySpan = TextSpan.FromBounds(entryStart, keyEnd);
+            i = SkipWhitespace(text, keyEnd, includingLineBreaks: false);
+            if (i < text.Length && text[i] is '=' or ':') i = SkipWhitespace(text, i + 1, includingLineBreaks: false);
+            var valueStart = i;
+            var value = new StringBuilder();
+            var valueEnd = ReadPart(text, i, value, stopAtSeparator: false, out error);
+            if (error is { } valueError) return new PropertiesFileSyntax(source, entries, new SyntaxError(source, valueError, "malformed \\uXXXX escape"));
+            entries.Add(new PropertyEntrySyntax(source, TextSpan.FromBounds(entryStart, valueEnd), key.ToString(), keySpan,
+                value.ToString(), TextSpan.FromBounds(valueStart, valueEnd)));
+            i = valueEnd;
+        }
+        return new PropertiesFileSyntax(source, entries, null);
+    }
+
+    /// <summary>Reads a key or a value, decoding escapes and joining continuation lines; returns where it ends.</summary>
+    private static int ReadPart(string text, int i, StringBuilder into, bool stopAtSeparator, out int? error)
+    {
+        error = null;
+        var end = i;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is '\r' or '\n') break;
+            if (stopAtSeparator && c is '=' or ':' or ' ' or '\t' or '\f') break;
+            if (c != '\\')
+            {
+                into.Append(c);
+                end = ++i;
+                continue;
+            }
+            if (i + 1 >= text.Length)
+            {
+                end = ++i;
+                break;
+            }
+            var next = text[i + 1];
+            if (next is '\r' or '\n')
+            {
+                // A continuation: the next line's leading whitespace is not part of the value.
+                i += next == '\r' && i + 2 < text.Length && text[i + 2] == '\n' ? 3 : 2;
+                i = SkipWhitespace(text, i, includingLineBreaks: false);
+                end = i;
+                continue;
+            }
+            if (next == 'u')
+            {
+                if (i + 6 > text.Length || !int.TryParse(text.AsSpan(i + 2, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                {
+                    error = i;
+                    return i;
+                }
+                into.Append((char)code);
+                end = i += 6;
+                continue;
+            }
+            into.Append(next switch { 't' => '\t', 'n' => '\n', 'r' => '\r', 'f' => '\f', _ => next });
+            end = i += 2;
+        }
+        return end;
+    }
+
+    private static int SkipWhitespace(string text, int i, bool includingLineBreaks)
+    {
+        while (i < text.Length && (text[i] is ' ' or '\t' or '\f' || (includingLineBreaks && text[i] is '\r' or '\n'))) i++;
+        return i;
+    }
+
+    private static int EndOfPhysicalLine(string text, int i)
+    {
+        while (i < text.Length && text[i] is not ('\r' or '\n')) i++;
+        return i;
+    }
+}

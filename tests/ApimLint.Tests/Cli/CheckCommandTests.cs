@@ -1,0 +1,97 @@
+namespace ApimLint.Tests.Cli;
+
+/// <summary>`apimlint check` end to end, as a user runs it.</summary>
+public sealed class CheckCommandTests
+{
+    [Fact]
+    public void Example_prints_exactly_its_expected_findings_and_fails()
+    {
+        var result = Apimlint.Run(TestPaths.Fixture(""), "check", "example");
+
+        var expectedFile = TestPaths.Fixture("example.expected.txt");
+        if (Environment.GetEnvironmentVariable("APIMLINT_ACCEPT") == "1") File.WriteAllText(expectedFile, result.Stdout);
+        Assert.Equal(File.ReadAllText(expectedFile), result.Stdout);
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
+    public void Correct_deployment_has_no_finding()
+    {
+        var result = Apimlint.Run(TestPaths.Fixture("correct-same-host"));
+
+        Assert.Equal("No findings.\n", result.Stdout);
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
+    public void Bare_command_checks_the_current_folder_and_check_is_the_same()
+    {
+        var bare = Apimlint.Run(TestPaths.Fixture("example"));
+        var check = Apimlint.Run(TestPaths.Fixture("example"), "check");
+        var explicitDot = Apimlint.Run(TestPaths.Fixture("example"), "check", ".");
+
+        Assert.Equal(1, bare.ExitCode);
+        Assert.Equal(bare.Stdout, check.Stdout);
+        Assert.Equal(bare.Stdout, explicitDot.Stdout);
+        Assert.StartsWith("active/repository/conf/axis2/axis2.xml:748:9: error APIM404: ", bare.Stdout);
+    }
+
+    [Fact]
+    public void Windows_adds_the_latin1_findings_of_the_guide_s_create_database_commands()
+    {
+        var result = Apimlint.Run(TestPaths.Fixture("example"), "--os", "windows");
+
+        Assert.Equal(3, result.Stdout.Split('\n').Count(l => l.Contains(" error APIM801: ")));
+        Assert.Contains("db/create-databases.sql:2:1: error APIM801: CREATE DATABASE apimgtdb has no character set clause", result.Stdout);
+    }
+
+    [Fact]
+    public void Missing_deployment_folder_is_a_one_line_usage_error()
+    {
+        using var temp = new TempDirectory();
+        var result = Apimlint.Run(temp.Path, "check", "nowhere");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Matches(@"^apimlint: .*nowhere: no such deployment folder\n$", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("passive", "passive node folder")]
+    [InlineData("nginx", "nginx/nginx.conf or nginx.conf")]
+    public void Missing_part_is_named_in_a_one_line_error(string part, string named)
+    {
+        using var temp = new TempDirectory();
+        Fixtures.FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        Directory.Delete(Path.Combine(temp.Path, part), recursive: true);
+
+        var result = Apimlint.Run(temp.Path, "check");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(named, result.Stderr);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Options_override_the_parts_of_the_folder()
+    {
+        var correct = TestPaths.Fixture("correct-same-host");
+        var result = Apimlint.Run(TestPaths.Fixture(""), "check", "example",
+            "--passive", Path.Combine(correct, "passive"), "--active", Path.Combine(correct, "active"),
+            "--nginx", Path.Combine(correct, "nginx", "nginx.conf"));
+
+        Assert.Equal("No findings.\n", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("--os", "solaris")]
+    [InlineData("--no-such-option")]
+    public void Bad_usage_exits_2(params string[] args)
+    {
+        var result = Apimlint.Run(TestPaths.Fixture("example"), args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("apimlint: ", result.Stderr);
+    }
+}
