@@ -47,6 +47,23 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void A_file_that_does_not_parse_is_reported_and_everything_else_is_still_checked()
+    {
+        using var temp = new TempDirectory();
+        Fixtures.FixtureCase.CopyDirectory(TestPaths.Fixture("example"), temp.Path);
+        File.WriteAllText(Path.Combine(temp.Path, "passive/repository/deployment/server/jaggeryapps/store/site/conf/site.json"), "{ \"reverseProxy\": {\n");
+
+        var result = Apimlint.Run(temp.Path);
+
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains("passive/repository/deployment/server/jaggeryapps/store/site/conf/site.json:2:1: error APIM001: site.json does not parse: " +
+                        "Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed", lines);
+        Assert.Equal(["APIM001", "APIM404", "APIM501", "APIM503"],
+            lines.Where(l => l.Contains(": error ")).Select(l => l.Split(": error ")[1][..7]).Order());
+        Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
     public void Missing_deployment_folder_is_a_one_line_usage_error()
     {
         using var temp = new TempDirectory();
