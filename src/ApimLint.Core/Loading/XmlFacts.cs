@@ -25,20 +25,4 @@ internal static class XmlFacts
     /// <summary>A password element; Secure Vault marks it with svns:secretAlias.</summary>
     public static Secret? Secret(XmlElementSyntax? element) =>
         element is null ? null : new Secret(element.Text, Location.InFile(element.Source, element.TextSpan), element.AttributeValue("secretAlias"));
-
-    /// <summary>The first element with that local name at any depth below <paramref name="root"/>, in document order.</summary>
-    public static XmlElementSyntax? Descendant(XmlElementSyntax? root, string localName) =>
-        root is null ? null : Descendants(root).FirstOrDefault(e => e.LocalName == localName);
-
-    public static IEnumerable<XmlElementSyntax> Descendants(XmlElementSyntax root)
-    {
-        var stack = new Stack<XmlElementSyntax>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var element = stack.Pop();
-            yield return element;
-            foreach (var child in element.Elements().Reverse()) stack.Push(child);
-        }
-    }
 }

@@ -148,6 +148,19 @@ public sealed class XmlElementSyntax : XmlNodeSyntax
         for (var parent = Parent; parent is not null; parent = parent.Parent) yield return parent;
     }
 
+    /// <summary>This element and every element below it, in document order (without recursion, so deep trees are safe).</summary>
+    public IEnumerable<XmlElementSyntax> DescendantsAndSelf()
+    {
+        var stack = new Stack<XmlElementSyntax>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            yield return element;
+            foreach (var child in element.Elements().Reverse()) stack.Push(child);
+        }
+    }
+
     private void EnsureText()
     {
         if (_text is not null) return;

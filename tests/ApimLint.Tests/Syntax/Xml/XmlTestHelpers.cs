@@ -14,17 +14,7 @@ internal static class XmlTestHelpers
         return document.Root!;
     }
 
-    public static IEnumerable<XmlElementSyntax> DescendantsAndSelf(XmlElementSyntax root)
-    {
-        var stack = new Stack<XmlElementSyntax>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var element = stack.Pop();
-            yield return element;
-            foreach (var child in element.Elements().Reverse()) stack.Push(child);
-        }
-    }
+    public static IEnumerable<XmlElementSyntax> DescendantsAndSelf(XmlElementSyntax root) => root.DescendantsAndSelf();
 
     /// <summary>Checks that every span is exact and that the nodes tile the text with nothing lost.</summary>
     public static void AssertLossless(XmlDocumentSyntax document)
