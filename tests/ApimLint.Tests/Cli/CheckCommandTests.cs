@@ -15,10 +15,12 @@ public sealed class CheckCommandTests
         Assert.Equal(1, result.ExitCode);
     }
 
-    [Fact]
-    public void Correct_deployment_has_no_finding()
+    [Theory]
+    [InlineData("correct-same-host")]
+    [InlineData("correct-two-hosts")]
+    public void Correct_deployments_have_no_finding(string fixture)
     {
-        var result = Apimlint.Run(TestPaths.Fixture("correct-same-host"));
+        var result = Apimlint.Run(TestPaths.Fixture(fixture));
 
         Assert.Equal("No findings.\n", result.Stdout);
         Assert.Equal(0, result.ExitCode);
