@@ -10,6 +10,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# Microsoft's SARIF validator, which the SARIF tests run (from npm; its install script is not run here).
+tools="tests/.tools"
+multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+if [[ ! -x $multitool ]]; then
+  if command -v npm >/dev/null 2>&1; then
+    npm install --prefix "$tools" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 >/dev/null 2>&1 || true
+    [[ -f $multitool ]] && chmod u+x "$multitool"
+  fi
+  [[ -x $multitool ]] || echo "tests/run.sh: could not install @microsoft/sarif-multitool (npm); the SARIF validation tests will fail" >&2
+fi
+
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

@@ -1,29 +1,28 @@
 using System.CommandLine;
-using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Loading;
-using ApimLint.Model;
-using ApimLint.Reporting;
 using ApimLint.Rules;
 
 namespace ApimLint.Cli;
 
-/// <summary>The apimlint command line: `apimlint [check] [DIR]` and its options.</summary>
+/// <summary>The apimlint command line: `apimlint [check] [DIR]`, `apimlint rules`, `apimlint explain ID`.</summary>
 public static class CommandLine
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool useColor)
-    {
-        var options = new CheckOptions();
-        var root = new RootCommand("Lints an active-passive WSO2 API Manager 2.x deployment: both APIM_HOME trees and nginx.conf.");
-        options.AddTo(root);
-        var check = new Command("check", "Check a deployment folder (the default command).");
-        options.AddTo(check);
-        root.Subcommands.Add(check);
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool useColor) =>
+        Run(args, stdout, stderr, workingDirectory, useColor, RuleRegistry.All);
 
-        var exitCode = ExitCodes.Clean;
-        void Check(ParseResult parse) => exitCode = RunCheck(options.Read(parse, workingDirectory), stdout, workingDirectory, useColor);
-        root.SetAction(Check);
-        check.SetAction(Check);
+    /// <summary>With a given rule set: tests use it to prove how a failing rule is reported.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool useColor, IReadOnlyList<Rule> rules)
+    {
+        var console = new CliConsole(stdout, stderr, workingDirectory, useColor, rules);
+        var check = new CheckCommand(console);
+        var root = new RootCommand("Lints an active-passive WSO2 API Manager 2.x deployment: both APIM_HOME trees and nginx.conf.");
+        check.AddTo(root);
+        var checkCommand = new Command("check", "Check a deployment folder (the default command).");
+        check.AddTo(checkCommand);
+        root.Subcommands.Add(checkCommand);
+        root.Subcommands.Add(RulesCommands.List(console));
+        root.Subcommands.Add(RulesCommands.Explain(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -34,26 +33,26 @@ public static class CommandLine
         }
         try
         {
-            var invoked = parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
-            return invoked != 0 ? invoked : exitCode;
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (InputException e)
+        catch (Exception e) when (e is InputException or UsageException)
         {
             stderr.WriteLine($"apimlint: {e.Message}");
             return ExitCodes.UsageOrInput;
         }
-        catch (RuleFailedException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            stderr.WriteLine($"apimlint: internal error: {e.Message}");
+            var what = e is RuleFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            stderr.WriteLine($"apimlint: internal error: {what}");
+            if (args.Contains("--verbose")) stderr.WriteLine(e.ToString());
+            else stderr.WriteLine("Run again with --verbose for details.");
             return ExitCodes.Internal;
         }
     }
-
-    private static int RunCheck(DeploymentInput input, TextWriter stdout, string workingDirectory, bool useColor)
-    {
-        var deployment = DeploymentLoader.Load(input);
-        var diagnostics = Analyzer.Run(deployment, RuleRegistry.All);
-        new TextReportWriter(workingDirectory, useColor).Write(stdout, diagnostics);
-        return diagnostics.Any(d => d.Severity >= Severity.Error) ? ExitCodes.Findings : ExitCodes.Clean;
-    }
 }
+
+/// <summary>Where a command writes, and how it shows paths.</summary>
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, string WorkingDirectory, bool UseColor, IReadOnlyList<Rule> Rules);
+
+/// <summary>Options that cannot be used together as given: exit 2 with a one-line message.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,4 +1,6 @@
 using ApimLint.Cli;
+using ApimLint.Engine;
+using ApimLint.Rules;
 
 namespace ApimLint.Tests;
 
@@ -7,11 +9,13 @@ public static class Apimlint
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => RunWith(RuleRegistry.All, workingDirectory, args);
+
+    public static Result RunWith(IReadOnlyList<Rule> rules, string workingDirectory, params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var exit = CommandLine.Run(args, stdout, stderr, workingDirectory, useColor: false);
+        var exit = CommandLine.Run(args, stdout, stderr, workingDirectory, useColor: false, rules);
         return new Result(exit, stdout.ToString(), stderr.ToString());
     }
 }

@@ -5,7 +5,7 @@ using ApimLint.Model;
 namespace ApimLint.Cli;
 
 /// <summary>The argument and options that say where a deployment is, shared by the root command and `check`.</summary>
-internal sealed class CheckOptions
+internal sealed class DeploymentOptions
 {
     private readonly Argument<string> _folder = new("DIR")
     {
@@ -30,7 +30,7 @@ internal sealed class CheckOptions
         DefaultValueFactory = _ => "linux",
     };
 
-    public CheckOptions() => _os.AcceptOnlyFromAmong("linux", "windows");
+    public DeploymentOptions() => _os.AcceptOnlyFromAmong("linux", "windows");
 
     public void AddTo(Command command)
     {

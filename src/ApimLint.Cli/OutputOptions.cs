@@ -1,0 +1,72 @@
+using System.CommandLine;
+using ApimLint.Diagnostics;
+
+namespace ApimLint.Cli;
+
+/// <summary>Output formats, where each goes, and what makes the run fail.</summary>
+internal sealed class OutputOptions
+{
+    public static readonly string[] Formats = ["text", "sarif", "json", "github"];
+
+    private readonly Option<string[]> _format = new("--format")
+    {
+        Description = "text, sarif, json or github (repeatable: several formats in one run).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string[]> _output = new("--output", "-o")
+    {
+        Description = "Write a format to FILE (whole or not at all) instead of standard output. Outputs pair with the formats " +
+                      "in the order given, skipping text when other formats are given: `--format text --format sarif --output x.sarif` " +
+                      "prints text and writes SARIF. At most one format goes to standard output.",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string?> _basePath = new("--base-path")
+    {
+        Description = "Make paths in the output relative to this folder (e.g. the repository root) instead of the current folder.",
+    };
+
+    private readonly Option<string> _failLevel = new("--fail-level")
+    {
+        Description = "Exit 1 when a finding is at or above this level: error, warning, note or none.",
+        DefaultValueFactory = _ => "error",
+    };
+
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Show details of internal errors." };
+
+    public OutputOptions()
+    {
+        _format.AcceptOnlyFromAmong(Formats);
+        _failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+    }
+
+    public IEnumerable<Option> All => [_format, _output, _basePath, _failLevel, _verbose];
+
+    /// <summary>Each format with the file it goes to (null: standard output).</summary>
+    public IReadOnlyList<(string Format, string? File)> Targets(ParseResult parse, string workingDirectory)
+    {
+        var formats = parse.GetValue(_format) is { Length: > 0 } given ? given.Distinct().ToList() : ["text"];
+        var outputs = new Queue<string>((parse.GetValue(_output) ?? []).Select(o => Path.GetFullPath(o, workingDirectory)));
+        var pairable = formats.Count == 1 ? formats : formats.Where(f => f != "text").ToList();
+        if (outputs.Count > pairable.Count)
+            throw new UsageException($"{outputs.Count} --output for {pairable.Count} format(s) that can take one");
+        var targets = formats.Select(f => (Format: f, File: pairable.Contains(f) && outputs.Count > 0 ? outputs.Dequeue() : null)).ToList();
+        if (targets.Count(t => t.File is null) > 1)
+            throw new UsageException($"only one format can go to standard output; give --output for {string.Join(" or ", targets.Where(t => t.File is null && t.Format != "text").Select(t => t.Format))}");
+        return targets;
+    }
+
+    public string BaseDirectory(ParseResult parse, string workingDirectory) =>
+        parse.GetValue(_basePath) is { } basePath ? Path.GetFullPath(basePath, workingDirectory) : workingDirectory;
+
+    public Severity FailLevel(ParseResult parse) => parse.GetValue(_failLevel) switch
+    {
+        "warning" => Severity.Warning,
+        "note" => Severity.Note,
+        "none" => Severity.None,
+        _ => Severity.Error,
+    };
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ApimLint.Diagnostics;
+using ApimLint.Text;
+
+namespace ApimLint.Reporting;
+
+/// <summary>apimlint's own small, stable JSON for scripts (schema version 1).</summary>
+public sealed class JsonReportWriter(ReportContext context, string toolVersion)
+{
+    public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            WriteDocument(json, diagnostics);
+        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Write('\n');
+    }
+
+    private void WriteDocument(Utf8JsonWriter json, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", 1);
+        json.WriteStartObject("tool");
+        json.WriteString("name", "apimlint");
+        json.WriteString("version", toolVersion);
+        json.WriteEndObject();
+        json.WriteStartObject("summary");
+        foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Note })
+            json.WriteNumber(severity.Name() + "s", diagnostics.Count(d => d.Severity == severity));
+        json.WriteEndObject();
+        json.WriteStartArray("findings");
+        foreach (var d in diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", d.Rule.Id);
+            json.WriteString("name", d.Rule.Name);
+            json.WriteString("severity", d.Severity.Name());
+            json.WriteString("message", d.Message);
+            json.WritePropertyName("location");
+            WriteLocation(json, d.Location, null);
+            json.WriteStartArray("related");
+            foreach (var related in d.Related) WriteLocation(json, related.Location, related.Message);
+            json.WriteEndArray();
+            json.WriteString("fingerprint", context.Fingerprint(d));
+            json.WriteBoolean("fixAvailable", d.Fix is not null);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private void WriteLocation(Utf8JsonWriter json, Location location, string? message)
+    {
+        json.WriteStartObject();
+        json.WriteString("path", context.RelativePath(location.Path));
+        if (location.Start is { } start && location.End is { } end)
+        {
+            json.WriteNumber("startLine", start.Line);
+            json.WriteNumber("startColumn", start.Column);
+            json.WriteNumber("endLine", end.Line);
+            json.WriteNumber("endColumn", end.Column);
+        }
+        if (message is not null) json.WriteString("message", message);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using Microsoft.CodeAnalysis.Sarif;
+using Newtonsoft.Json;
+using SarifLocation = Microsoft.CodeAnalysis.Sarif.Location;
+
+namespace ApimLint.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 for GitHub code scanning, built with the SARIF SDK's object model. Deterministic: no
+/// timestamps, rules and results in a fixed order, so the same input gives the same bytes.
+/// </summary>
+public sealed class SarifReportWriter(ReportContext context, string toolVersion)
+{
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var ruleIndex = context.Rules.Select((r, i) => (r.Descriptor.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var log = new SarifLog
+        {
+            SchemaUri = new Uri(SchemaUri),
+            Version = SarifVersion.Current,
+            Runs =
+            [
+                new Run
+                {
+                    Tool = new Tool
+                    {
+                        Driver = new ToolComponent
+                        {
+                            Name = "apimlint",
+                            SemanticVersion = toolVersion,
+                            Version = toolVersion,
+                            InformationUri = new Uri(ProjectInfo.HomePage),
+                            Rules = context.Rules.Select(Describe).ToList(),
+                        },
+                    },
+                    AutomationDetails = new RunAutomationDetails { Id = $"apimlint/{context.DeploymentName}/" },
+                    ColumnKind = ColumnKind.Utf16CodeUnits,
+                    Results = diagnostics.Select(d => ToResult(d, ruleIndex[d.Rule.Id])).ToList(),
+                },
+            ],
+        };
+        var json = JsonConvert.SerializeObject(log, Formatting.Indented);
+        output.Write(json.ReplaceLineEndings("\n"));
+        output.Write('\n');
+    }
+
+    private static ReportingDescriptor Describe(Rule rule)
+    {
+        var d = rule.Descriptor;
+        var descriptor = new ReportingDescriptor
+        {
+            Id = d.Id,
+            Name = ToPascalCase(d.Name),
+            ShortDescription = new MultiformatMessageString { Text = d.Summary },
+            FullDescription = new MultiformatMessageString { Text = WhatItDoes(d) },
+            Help = new MultiformatMessageString
+            {
+                Text = $"{d.Summary}\n\n{d.Explanation.TrimEnd()}\n\nRun `apimlint explain {d.Id}` for this text; reference: {HelpUri(d)}",
+                Markdown = $"{d.Summary}\n\n{d.Explanation.TrimEnd()}\n\nRun `apimlint explain {d.Id}` for this text, or see the [rule reference]({HelpUri(d)}).",
+            },
+            HelpUri = new Uri(HelpUri(d)),
+            DefaultConfiguration = new ReportingConfiguration { Level = Level(d.DefaultSeverity) },
+        };
+        var tags = new List<string> { RuleDocs.CategoryName(d.Category) };
+        if (d.IsSecurity) tags.Add("security");
+        descriptor.SetProperty("tags", tags);
+        descriptor.SetProperty("precision", "high");
+        descriptor.SetProperty("problem.severity", d.DefaultSeverity switch
+        {
+            Severity.Error => "error",
+            Severity.Warning => "warning",
+            _ => "recommendation",
+        });
+        if (d.IsSecurity) descriptor.SetProperty("security-severity", d.DefaultSeverity == Severity.Error ? "8.0" : "5.0");
+        return descriptor;
+    }
+
+    private Result ToResult(Diagnostic d, int ruleIndex)
+    {
+        var message = new StringBuilder(d.Message.TrimEnd('.')).Append('.');
+        if (d.Related.Count > 0)
+            message.Append(" See ").Append(string.Join(", ", d.Related.Select((r, i) => $"[{Escape(r.Message)}]({i + 1})"))).Append('.');
+        var result = new Result
+        {
+            RuleId = d.Rule.Id,
+            RuleIndex = ruleIndex,
+            Level = Level(d.Severity),
+            Message = new Message { Text = message.ToString() },
+            Locations = [ToLocation(d.Location, null, null)],
+            PartialFingerprints = new Dictionary<string, string> { ["primaryLocationLineHash"] = context.Fingerprint(d) + ":1" },
+        };
+        if (d.Related.Count > 0)
+            result.RelatedLocations = d.Related.Select((r, i) => ToLocation(r.Location, i + 1, r.Message)).ToList();
+        return result;
+    }
+
+    private SarifLocation ToLocation(ApimLint.Text.Location location, int? id, string? message)
+    {
+        var physical = new PhysicalLocation
+        {
+            ArtifactLocation = new ArtifactLocation { Uri = new Uri(context.RelativePath(location.Path), UriKind.Relative) },
+        };
+        if (location.Start is { } start && location.End is { } end)
+            physical.Region = new Region { StartLine = start.Line, StartColumn = start.Column, EndLine = end.Line, EndColumn = end.Column };
+        var result = new SarifLocation { PhysicalLocation = physical };
+        if (id is { } value) result.Id = value;
+        if (message is not null) result.Message = new Message { Text = message };
+        return result;
+    }
+
+    private static FailureLevel Level(Severity severity) => severity switch
+    {
+        Severity.Error => FailureLevel.Error,
+        Severity.Warning => FailureLevel.Warning,
+        Severity.Note => FailureLevel.Note,
+        _ => FailureLevel.None,
+    };
+
+    private static string HelpUri(RuleDescriptor d) => $"{ProjectInfo.HomePage}/blob/main/rules/README.md#{d.Id.ToLowerInvariant()}";
+
+    /// <summary>The first paragraph of the explanation's "What it does" section.</summary>
+    private static string WhatItDoes(RuleDescriptor d)
+    {
+        var lines = d.Explanation.Split('\n').Select(l => l.Trim()).SkipWhile(l => !l.StartsWith("## What it does", StringComparison.Ordinal)).Skip(1)
+            .SkipWhile(l => l.Length == 0).TakeWhile(l => l.Length > 0 && !l.StartsWith('#'));
+        var text = string.Join(" ", lines);
+        return text.Length > 0 ? text : d.Summary;
+    }
+
+    private static string ToPascalCase(string kebab) =>
+        string.Concat(kebab.Split('-').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+
+    // Brackets in a linked message's text would end the link early.
+    private static string Escape(string text) => text.Replace("[", "\\[").Replace("]", "\\]");
+}
