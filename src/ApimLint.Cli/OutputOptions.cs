@@ -8,6 +8,9 @@ internal sealed class OutputOptions
 {
     public static readonly string[] Formats = ["text", "sarif", "json", "github"];
 
+    /// <summary>Formats meant for a file; the others are meant for a terminal or a CI log.</summary>
+    private static readonly string[] FileFormats = ["sarif", "json"];
+
     private readonly Option<string[]> _format = new("--format")
     {
         Description = "text, sarif, json or github (repeatable: several formats in one run).",
@@ -17,9 +20,9 @@ internal sealed class OutputOptions
 
     private readonly Option<string[]> _output = new("--output", "-o")
     {
-        Description = "Write a format to FILE (whole or not at all) instead of standard output. Outputs pair with the formats " +
-                      "in the order given, skipping text when other formats are given: `--format text --format sarif --output x.sarif` " +
-                      "prints text and writes SARIF. At most one format goes to standard output.",
+        Description = "Write a format to FILE (whole or not at all) instead of standard output. Outputs pair, in order, with the " +
+                      "file formats (sarif, json); text and github stay on standard output unless they are the only format: " +
+                      "`--format text --format sarif --output x.sarif` prints text and writes SARIF. At most one format goes to standard output.",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
@@ -50,12 +53,12 @@ internal sealed class OutputOptions
     {
         var formats = parse.GetValue(_format) is { Length: > 0 } given ? given.Distinct().ToList() : ["text"];
         var outputs = new Queue<string>((parse.GetValue(_output) ?? []).Select(o => Path.GetFullPath(o, workingDirectory)));
-        var pairable = formats.Count == 1 ? formats : formats.Where(f => f != "text").ToList();
+        var pairable = formats.Count == 1 ? formats : formats.Where(FileFormats.Contains).ToList();
         if (outputs.Count > pairable.Count)
             throw new UsageException($"{outputs.Count} --output for {pairable.Count} format(s) that can take one");
         var targets = formats.Select(f => (Format: f, File: pairable.Contains(f) && outputs.Count > 0 ? outputs.Dequeue() : null)).ToList();
         if (targets.Count(t => t.File is null) > 1)
-            throw new UsageException($"only one format can go to standard output; give --output for {string.Join(" or ", targets.Where(t => t.File is null && t.Format != "text").Select(t => t.Format))}");
+            throw new UsageException($"only one format can go to standard output; give --output for {string.Join(" or ", targets.Where(t => t.File is null && FileFormats.Contains(t.Format)).Select(t => t.Format))}");
         return targets;
     }
 

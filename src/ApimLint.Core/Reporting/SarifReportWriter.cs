@@ -102,7 +102,7 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
     {
         var physical = new PhysicalLocation
         {
-            ArtifactLocation = new ArtifactLocation { Uri = new Uri(context.RelativePath(location.Path), UriKind.Relative) },
+            ArtifactLocation = new ArtifactLocation { Uri = ArtifactUri(location.Path) },
         };
         if (location.Start is { } start && location.End is { } end)
             physical.Region = new Region { StartLine = start.Line, StartColumn = start.Column, EndLine = end.Line, EndColumn = end.Column };
@@ -110,6 +110,15 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
         if (id is { } value) result.Id = value;
         if (message is not null) result.Message = new Message { Text = message };
         return result;
+    }
+
+    /// <summary>Relative to the base folder (the repository, for code scanning); a file outside it keeps its absolute URI.</summary>
+    private Uri ArtifactUri(string fullPath)
+    {
+        var relative = context.RelativePath(fullPath);
+        return relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? new Uri(Path.GetFullPath(fullPath))
+            : new Uri(relative, UriKind.Relative);
     }
 
     private static FailureLevel Level(Severity severity) => severity switch

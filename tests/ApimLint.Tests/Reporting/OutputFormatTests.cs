@@ -51,6 +51,18 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
+    public void Github_annotations_stay_on_standard_output_beside_a_sarif_file()
+    {
+        using var temp = new TempDirectory();
+        var sarif = Path.Combine(temp.Path, "out.sarif");
+
+        var result = Apimlint.Run(Fixtures, "check", "example", "--format", "github", "--format", "sarif", "--output", sarif);
+
+        Assert.StartsWith("::error ", result.Stdout);
+        Assert.StartsWith("{", File.ReadAllText(sarif));
+    }
+
+    [Fact]
     public void Two_formats_on_standard_output_is_a_usage_error()
     {
         var result = Apimlint.Run(Fixtures, "check", "example", "--format", "text", "--format", "json");
