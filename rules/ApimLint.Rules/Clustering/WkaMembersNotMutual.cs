@@ -40,7 +40,11 @@ public sealed class WkaMembersNotMutual : Rule
         ## How to fix
         List the peer: in the active's axis2.xml the passive's localMemberHost and localMemberPort
         (`192.168.10.1`, `4001`), in the passive's the active's.
-        """);
+
+        Fix (safe): `apimlint --fix` corrects a member that names the node itself into its peer, or
+        adds a `<member>` for the peer; the values are the peer's own localMemberHost and
+        localMemberPort, so nothing is guessed.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -62,7 +66,21 @@ public sealed class WkaMembersNotMutual : Rule
             if (peerCluster.LocalMemberPort is { } port) related.Add(new(port.Location, $"{peer.Name}'s localMemberPort"));
             yield return Report(Location.InFile(anchor.Source, anchor.StartTagSpan),
                 $"{node.Name}'s well-known members do not include {peer.Name} at {peerHost ?? "its host"}:{peerPort}; {listed}",
-                Key(node, node.Axis2Xml, "/axisconfig/clustering/members"), related.ToArray());
+                Key(node, node.Axis2Xml, "/axisconfig/clustering/members"), related.ToArray()) with { Fix = AddPeer(cluster, peerHost, peerPort) };
         }
+    }
+
+    /// <summary>Turns a member naming the node itself into the peer, or else adds the peer to the list.</summary>
+    private static Fix? AddPeer(ClusterConfig cluster, string? peerHost, int? peerPort)
+    {
+        if (peerHost is null || peerPort is null || cluster.MembersElement is not { EndTagSpan: not null } members) return null;
+        var ownHost = cluster.LocalMemberHost?.Value;
+        var self = cluster.Members.FirstOrDefault(m => m.Host is { } h && m.Port is not null && ownHost is not null
+                                                       && Hosts.SameAddress(h.Value, ownHost) && m.PortNumber == cluster.EffectiveLocalMemberPort);
+        if (self is not null)
+            return Fix.Safe($"List the peer {peerHost}:{peerPort} instead of the node itself",
+                Edits.Replace(self.Host!.Location, peerHost), Edits.Replace(self.Port!.Location, peerPort.Value.ToString()));
+        return Fix.Safe($"Add the peer {peerHost}:{peerPort} to <members>",
+            Edits.InsertLastChild(members, $"<member>\n    <hostName>{peerHost}</hostName>\n    <port>{peerPort}</port>\n</member>"));
     }
 }

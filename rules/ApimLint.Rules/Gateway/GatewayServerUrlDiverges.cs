@@ -35,7 +35,11 @@ public sealed class GatewayServerUrlDiverges : Rule
         Write the active node's gateway explicitly on both nodes, e.g.
         `<ServerURL>https://localhost:9443/services/</ServerURL>` when both nodes share a host, or the
         active's address when they do not.
-        """);
+
+        Fix (safe): `apimlint --fix` writes the active node's gateway URL into the ServerURL that
+        does not reach it; the active is the node both must publish to, so nothing is guessed. It
+        offers no fix when the nodes are on different hosts and the active's address is not known.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -57,9 +61,18 @@ public sealed class GatewayServerUrlDiverges : Rule
                     $"{node.Name}'s gateway environment '{env.Name.Value}' ServerURL resolves to {env.ResolvedServerUrl}, " +
                     $"but {peer.Name}'s resolves to {other.ResolvedServerUrl}: both nodes must publish to the active node's gateway",
                     Key(node, node.ApiManagerXml, $"/APIManager/APIGateway/Environments/Environment[Name='{env.Name.Value}']/ServerURL"),
-                    new RelatedLocation(other.ServerUrl!.Location, $"{peer.Name}'s ServerURL"));
+                    new RelatedLocation(other.ServerUrl!.Location, $"{peer.Name}'s ServerURL")) with { Fix = PointAtActive(deployment, node, env) };
             }
         }
+    }
+
+    private static Fix? PointAtActive(Deployment deployment, Node node, GatewayEnvironment env)
+    {
+        var active = deployment.Active;
+        var host = node == active || deployment.Topology.SharedHost ? "localhost" : active.AdvertisedHost;
+        if (host is null) return null;
+        var url = $"https://{host}:{active.Port(Ports.HttpsServlet)}{active.WebContextRoot.TrimEnd('/')}/services/";
+        return Fix.Safe($"Point the ServerURL at the active node's gateway ({url})", Edits.Replace(env.ServerUrl!.Location, url));
     }
 
     /// <summary>The machine and port a resolved ServerURL reaches, as seen from its node.</summary>

@@ -35,15 +35,17 @@ public sealed class ThrottlePeerBrokerWrong : Rule
         ## How to fix
         Point the brokerlist at the peer's broker: `tcp://localhost:5672` on the passive above; on two
         hosts, the peer's address and 5672 plus the peer's offset.
-        """);
+
+        Fix (safe): `apimlint --fix` rewrites the brokerlist to the peer's broker, computed from the
+        peer's own offset and host; it offers none when the peer's host is not known.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         foreach (var node in deployment.Nodes)
         {
             var peer = deployment.PeerOf(node);
-            var expectedPort = peer.Port(Ports.Broker);
-            var expectedHost = deployment.Topology.SharedHost ? "localhost" : peer.AdvertisedHost;
+            var (expectedHost, expectedPort) = PeerBroker.Of(deployment, node);
             foreach (var (file, factory) in FactoriesToPeer(node))
             {
                 if (factory.Url is not { } url || url.Brokers.Any(b => b.Port == expectedPort && HostReachesPeer(deployment, b.Host, peer)))
@@ -54,7 +56,8 @@ public sealed class ThrottlePeerBrokerWrong : Rule
                     $"{node.Name}'s {file.File.RelativePath} {factory.Name} brokerlist {(written.Length == 0 ? "is empty" : written)} " +
                     (reachesSelf ? $"reaches {node.Name}'s own broker, not {peer.Name}'s" : $"does not reach {peer.Name}'s broker") +
                     $"; it should be tcp://{expectedHost ?? $"<{peer.Name} host>"}:{expectedPort} ({deployment.Topology.Evidence})",
-                    Key(node, file.File, $"connectionfactory.{factory.Name}"));
+                    Key(node, file.File, $"connectionfactory.{factory.Name}"))
+                    with { Fix = expectedHost is null ? null : Fix.Safe($"Point the brokerlist at tcp://{expectedHost}:{expectedPort}", Edits.Replace(url.BrokerList, $"tcp://{expectedHost}:{expectedPort}")) };
             }
         }
     }

@@ -34,7 +34,12 @@ public sealed class ThrottlePeerJndiMissing : Rule
         connectionfactory.QueueConnectionFactory = amqp://admin:admin@clientID/test?brokerlist='tcp://localhost:5672'
         topic.throttleData = throttleData
         ```
-        """);
+
+        Fix (safe): `apimlint --fix` creates the file as a copy of the node's own jndi.properties
+        (same credentials, same factories) with each brokerlist pointing at the peer's broker, as the
+        guide builds it. It offers none when the node has no jndi.properties or the peer's host is
+        not known.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -49,7 +54,8 @@ public sealed class ThrottlePeerJndiMissing : Rule
                 yield return Report(publisher.ProviderUrl.Location,
                     $"{node.Name}'s event publisher {publisher.Name?.Value ?? publisher.File.RelativePath} reads {file}, which {node.Name} does not have: " +
                     $"it cannot publish throttle events to {peer.Name}",
-                    Key(node, publisher.File, $"/eventPublisher/to/property[@name='{EventPublisher.ProviderUrlProperty}']"));
+                    Key(node, publisher.File, $"/eventPublisher/to/property[@name='{EventPublisher.ProviderUrlProperty}']"))
+                    with { Fix = CreatePeerJndi(deployment, node, file) };
             }
             if (peerPublishers.Count > 0 || node.Jndi(Node.PeerJndiFile) is not null) continue;
             var related = peer.Jndi(Node.PeerJndiFile) is { } peerFile
@@ -57,7 +63,17 @@ public sealed class ThrottlePeerJndiMissing : Rule
                 : [];
             yield return Report(Location.WholeFile(Path.Combine(node.Home, Node.PeerJndiFile)),
                 $"{node.Name} has no {Node.PeerJndiFile}: its Traffic Manager cannot publish throttle events to {peer.Name}'s broker",
-                $"{node.Name}:{Node.PeerJndiFile}", related);
+                $"{node.Name}:{Node.PeerJndiFile}", related) with { Fix = CreatePeerJndi(deployment, node, Node.PeerJndiFile) };
         }
+    }
+
+    private static Fix? CreatePeerJndi(Deployment deployment, Node node, string relativePath)
+    {
+        var (host, port) = PeerBroker.Of(deployment, node);
+        if (host is null || node.Jndi(Node.OwnJndiFile) is not { } own) return null;
+        var edits = own.ConnectionFactories.Where(f => f.Url is not null)
+            .Select(f => Edits.Replace(f.Url!.BrokerList, $"tcp://{host}:{port}")).ToList();
+        return new Fix($"Create {relativePath} from jndi.properties, publishing to tcp://{host}:{port}", FixSafety.Safe, [],
+            [new FileCopy(Path.Combine(node.Home, relativePath), own.File.FullPath, edits)]);
     }
 }

@@ -28,7 +28,32 @@ public sealed class ThrottlePeerPublisherMissing : Rule
         ## How to fix
         Create repository/deployment/server/eventpublishers/jmsEventPublisher2.xml as the guide writes
         it, with `<property name="java.naming.provider.url">repository/conf/jndi2.properties</property>`.
-        """);
+
+        Fix (safe): `apimlint --fix` creates jmsEventPublisher2.xml exactly as the guide writes it
+        (APIM502's fix creates the jndi2.properties it reads).
+        """) { Fix = FixSafety.Safe };
+
+    private const string PublisherFile = "repository/deployment/server/eventpublishers/jmsEventPublisher2.xml";
+
+    private static string PublisherPath(Node node) => Path.Combine(node.Home, PublisherFile);
+
+    /// <summary>The guide's jmsEventPublisher2.xml, word for word.</summary>
+    private const string GuidePublisher = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <eventPublisher name="jmsEventPublisher2" statistics="disable" trace="disable" xmlns="http://wso2.org/carbon/eventpublisher">
+          <from streamName="org.wso2.throttle.globalThrottle.stream" version="1.0.0"/>
+          <mapping customMapping="disable" type="map"/>
+          <to eventAdapterType="jms">
+            <property name="java.naming.factory.initial">org.wso2.andes.jndi.PropertiesFileInitialContextFactory</property>
+            <property name="java.naming.provider.url">repository/conf/jndi2.properties</property>
+            <property name="transport.jms.DestinationType">topic</property>
+            <property name="transport.jms.Destination">throttleData</property>
+            <property name="transport.jms.ConcurrentPublishers">allow</property>
+            <property name="transport.jms.ConnectionFactoryJNDIName">TopicConnectionFactory</property>
+          </to>
+        </eventPublisher>
+
+        """;
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -37,14 +62,15 @@ public sealed class ThrottlePeerPublisherMissing : Rule
             if (node.PeerThrottlePublishers.Any()) continue;
             var peer = deployment.PeerOf(node);
             var own = node.ThrottlePublishers.FirstOrDefault();
-            var location = own?.Name?.Location ?? Location.WholeFile(Path.Combine(node.Home, "repository/deployment/server/eventpublishers/jmsEventPublisher2.xml"));
+            var location = own?.Name?.Location ?? Location.WholeFile(PublisherPath(node));
             var related = peer.PeerThrottlePublishers.FirstOrDefault() is { } model
                 ? new[] { new RelatedLocation(model.Element.Location with { Span = model.Element.StartTagSpan }, $"{peer.Name}'s publisher to its peer") }
                 : [];
             yield return Report(location,
                 $"{node.Name} has no JMS event publisher of {EventPublisher.GlobalThrottleStream} to {peer.Name}'s broker " +
                 $"(the guide's jmsEventPublisher2.xml reading {Node.PeerJndiFile})",
-                $"{node.Name}:repository/deployment/server/eventpublishers#peer-throttle-publisher", related);
+                $"{node.Name}:repository/deployment/server/eventpublishers#peer-throttle-publisher", related)
+                with { Fix = new Fix("Create jmsEventPublisher2.xml as the guide writes it", FixSafety.Safe, [], [new FileCreation(PublisherPath(node), GuidePublisher)]) };
         }
     }
 }

@@ -1,6 +1,7 @@
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Model;
+using ApimLint.Text;
 
 namespace ApimLint.Rules.Platform;
 
@@ -31,7 +32,10 @@ public sealed class MysqlCharsetNotLatin1OnWindows : Rule
         ```sql
         create database apimgtdb character set latin1;
         ```
-        """);
+
+        Fix (safe): `apimlint --fix` adds `character set latin1` to the statement, or replaces the
+        character set it names: the guide's own command for Windows.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -50,7 +54,10 @@ public sealed class MysqlCharsetNotLatin1OnWindows : Rule
                 yield return Report(create.Location,
                     $"CREATE DATABASE {create.Name} {charset}; on Windows it must be latin1 (MySQL error 1709 when the cluster starts)",
                     $"{deployment.RelativePath(script.FullPath)}#{create.Name}",
-                    new RelatedLocation(dataSource.Url!.Location, $"datasource {dataSource.Name.Value} uses {create.Name}"));
+                    new RelatedLocation(dataSource.Url!.Location, $"datasource {dataSource.Name.Value} uses {create.Name}"))
+                    with { Fix = Fix.Safe($"Create {create.Name} with character set latin1", create.CharacterSetSpan is { } span
+                        ? new TextEdit(create.Source.Path, span, "latin1")
+                        : new TextEdit(create.Source.Path, new TextSpan(create.Span.End, 0), " character set latin1")) };
             }
         }
     }

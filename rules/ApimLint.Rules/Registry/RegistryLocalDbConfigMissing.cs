@@ -40,7 +40,11 @@ public sealed class RegistryLocalDbConfigMissing : Rule
         </dbConfig>
         ```
         and make `<currentDBConfig>` name it.
-        """);
+
+        Fix (safe): `apimlint --fix` puts the default dbConfig back before the others, as the pack
+        ships it; it keeps what the guide intends. It does not change a currentDBConfig that names
+        another missing config.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -49,20 +53,30 @@ public sealed class RegistryLocalDbConfigMissing : Rule
             if (node.Registry is not { } registry) continue;
             var current = registry.CurrentDbConfig;
             var key = Key(node, node.RegistryXml, "/wso2registry/dbConfig[@name='wso2registry']");
+            var fix = registry.DbConfig(LocalDbConfig) is null ? RestoreDefault(registry) : null;
             if (current is not null && registry.DbConfig(current.Value) is null)
             {
                 yield return Report(current.Location,
                     $"{node.Name}'s registry.xml sets currentDBConfig to '{current.Value}', but defines no <dbConfig name=\"{current.Value}\"> " +
-                    $"(it defines {Names(registry)})", key);
+                    $"(it defines {Names(registry)})", key) with { Fix = current.Value == LocalDbConfig ? fix : null };
             }
-            else if (registry.DbConfig(LocalDbConfig) is null)
+            else if (fix is not null)
             {
                 var anchor = registry.DbConfigs.FirstOrDefault()?.Element ?? registry.Root;
                 yield return Report(ApimLint.Text.Location.InFile(anchor.Source, anchor.StartTagSpan),
                     $"{node.Name}'s registry.xml has no <dbConfig name=\"wso2registry\">: the mount configuration must be added beside it, not instead of it",
-                    key);
+                    key) with { Fix = fix };
             }
         }
+    }
+
+    private static Fix RestoreDefault(RegistryConfig registry)
+    {
+        const string dbConfig = "<dbConfig name=\"wso2registry\">\n    <dataSource>jdbc/WSO2CarbonDB</dataSource>\n</dbConfig>\n";
+        var edit = registry.DbConfigs.FirstOrDefault() is { } first
+            ? Edits.InsertBefore(first.Element, dbConfig)
+            : Edits.InsertLastChild(registry.Root, dbConfig.TrimEnd('\n'));
+        return Fix.Safe("Restore <dbConfig name=\"wso2registry\">", edit);
     }
 
     private static string Names(RegistryConfig registry) =>

@@ -1,14 +1,13 @@
-using System.Text;
 using ApimLint.Text;
 
 namespace ApimLint.Loading;
 
-/// <summary>Reads a file's text; the one place the model touches file contents.</summary>
+/// <summary>Reads a file's text and remembers its encoding; the one place the model touches file contents.</summary>
 public static class SourceReader
 {
     public static SourceText Read(string path)
     {
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        return new SourceText(path, reader.ReadToEnd());
+        var (text, encoding) = SourceEncoding.Decode(File.ReadAllBytes(path));
+        return new SourceText(path, text, encoding);
     }
 }

@@ -8,10 +8,31 @@ public sealed class SourceText
 {
     private int[]? _lineStarts;
 
-    public SourceText(string path, string text)
+    public SourceText(string path, string text, SourceEncoding? encoding = null)
     {
         Path = path;
         Text = text;
+        Encoding = encoding ?? SourceEncoding.Utf8;
+    }
+
+    /// <summary>How the file's bytes were decoded, so that a fix writes it back the same way.</summary>
+    public SourceEncoding Encoding { get; }
+
+    /// <summary>The line break the file mostly uses ("\r\n" or "\n"), for text a fix inserts.</summary>
+    public string NewLine
+    {
+        get
+        {
+            var crlf = 0;
+            var lf = 0;
+            for (var i = 0; i < Text.Length; i++)
+            {
+                if (Text[i] != '\n') continue;
+                if (i > 0 && Text[i - 1] == '\r') crlf++;
+                else lf++;
+            }
+            return crlf > lf ? "\r\n" : "\n";
+        }
     }
 
     /// <summary>Full path of the file the text was read from.</summary>

@@ -1,0 +1,79 @@
+using ApimLint.Diagnostics;
+using ApimLint.Syntax;
+using ApimLint.Syntax.Xml;
+using ApimLint.Text;
+
+namespace ApimLint.Engine;
+
+/// <summary>
+/// Builders for the text edits of fixes. Inserted text is written with "\n" and indented like its
+/// neighbours; the fix engine turns "\n" into the file's own line break.
+/// </summary>
+public static class Edits
+{
+    /// <summary>Replace what a located value spans (an element's text, an attribute value, an argument).</summary>
+    public static TextEdit Replace(Location location, string newText) =>
+        new(location.Path, location.Span ?? throw new ArgumentException("a whole-file location has no span to replace"), newText);
+
+    /// <summary>Insert XML on new lines after <paramref name="element"/>, at its indentation.</summary>
+    public static TextEdit InsertAfter(XmlElementSyntax element, string xml)
+    {
+        var indent = IndentationOf(element);
+        return new TextEdit(element.Source.Path, new TextSpan(element.Span.End, 0), "\n" + Indent(xml, indent));
+    }
+
+    /// <summary>Insert XML on new lines before <paramref name="element"/>, at its indentation.</summary>
+    public static TextEdit InsertBefore(XmlElementSyntax element, string xml)
+    {
+        var indent = IndentationOf(element);
+        return new TextEdit(element.Source.Path, new TextSpan(element.Span.Start, 0), Indent(xml, indent)[indent.Length..] + "\n" + indent);
+    }
+
+    /// <summary>Insert XML as the last child of <paramref name="parent"/>, one level deeper than the parent.</summary>
+    public static TextEdit InsertLastChild(XmlElementSyntax parent, string xml)
+    {
+        var parentIndent = IndentationOf(parent);
+        var childIndent = parent.Elements().LastOrDefault() is { } sibling ? IndentationOf(sibling) : parentIndent + IndentUnit(parent.Source);
+        var endTag = parent.EndTagSpan ?? throw new ArgumentException("a self-closing element has no children to add to");
+        var lineStart = LineStart(parent.Source.Text, endTag.Start);
+        var onOwnLine = string.IsNullOrWhiteSpace(parent.Source.Text[lineStart..endTag.Start]);
+        return onOwnLine
+            ? new TextEdit(parent.Source.Path, new TextSpan(lineStart, 0), Indent(xml, childIndent) + "\n")
+            : new TextEdit(parent.Source.Path, new TextSpan(endTag.Start, 0), "\n" + Indent(xml, childIndent) + "\n" + parentIndent);
+    }
+
+    /// <summary>Remove the lines a node occupies, when nothing else stands on them; else just the node.</summary>
+    public static TextEdit RemoveLines(SyntaxNode node)
+    {
+        var text = node.Source.Text;
+        var start = LineStart(text, node.Span.Start);
+        var end = node.Span.End;
+        while (end < text.Length && text[end] is ' ' or '\t') end++;
+        var alone = string.IsNullOrWhiteSpace(text[start..node.Span.Start]) && (end == text.Length || text[end] is '\r' or '\n');
+        if (!alone) return new TextEdit(node.Source.Path, node.Span, "");
+        if (end < text.Length && text[end] == '\r') end++;
+        if (end < text.Length && text[end] == '\n') end++;
+        return new TextEdit(node.Source.Path, TextSpan.FromBounds(start, end), "");
+    }
+
+    public static string IndentationOf(SyntaxNode node)
+    {
+        var text = node.Source.Text;
+        var start = LineStart(text, node.Span.Start);
+        var end = start;
+        while (end < node.Span.Start && text[end] is ' ' or '\t') end++;
+        return text[start..end];
+    }
+
+    private static string IndentUnit(SourceText source) => source.Text.Contains("\n\t") ? "\t" : "    ";
+
+    private static string Indent(string text, string indent) =>
+        string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : indent + line));
+
+    private static int LineStart(string text, int offset)
+    {
+        var i = offset;
+        while (i > 0 && text[i - 1] is not ('\n' or '\r')) i--;
+        return i;
+    }
+}

@@ -1,0 +1,63 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Loading;
+using ApimLint.Model;
+
+namespace ApimLint.Fixing;
+
+/// <summary>What a fix run did: the fixes applied, the files they change, and what the last check still finds.</summary>
+public sealed record FixOutcome(IReadOnlyList<Diagnostic> Applied, IReadOnlyList<FileChange> Changes, IReadOnlyList<Diagnostic> Remaining, Deployment Deployment);
+
+/// <summary>
+/// Applies fixes in memory, pass after pass (check, choose non-overlapping fixes, apply, check
+/// again) until nothing more applies, then hands back the changes for writing or showing as a diff.
+/// A pass whose edits leave a changed file unparseable stops the run: a fix must never break a file.
+/// </summary>
+public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<Rule> rules)
+{
+    public const int MaxPasses = 10;
+
+    public FixOutcome Run(bool includeUnsafe)
+    {
+        var files = new OverlayFileSystem(DiskFileSystem.Instance);
+        var applied = new List<Diagnostic>();
+        var deployment = load(files);
+        var diagnostics = Analyzer.Run(deployment, rules);
+        for (var pass = 0; pass < MaxPasses; pass++)
+        {
+            var chosen = FixSelection.Select(diagnostics, includeUnsafe);
+            if (chosen.Count == 0) break;
+            Apply(files, chosen.Select(d => d.Fix!));
+            applied.AddRange(chosen);
+            deployment = load(files);
+            var broken = deployment.Files.FirstOrDefault(f => f.Error is not null && files.Changes.Any(c => c.Path == f.FullPath));
+            if (broken is not null)
+                throw new FixWriteException($"{broken.FullPath}: a fix made it unparseable ({broken.Error!.Message}); no file was changed");
+            diagnostics = Analyzer.Run(deployment, rules);
+        }
+        return new FixOutcome(applied, files.Changes, diagnostics, deployment);
+    }
+
+    private static void Apply(OverlayFileSystem files, IEnumerable<Fix> fixes)
+    {
+        var list = fixes.ToList();
+        foreach (var creation in list.SelectMany(f => f.Creations))
+        {
+            switch (creation)
+            {
+                case FileCreation created:
+                    files.Write(created.Path, created.Content, Text.SourceEncoding.Utf8);
+                    break;
+                case FileCopy copy:
+                    var source = files.Read(copy.SourcePath);
+                    files.Write(copy.Path, TextEditor.Apply(source.Text, copy.Edits, source.NewLine), source.Encoding);
+                    break;
+            }
+        }
+        foreach (var group in list.SelectMany(f => f.Edits).GroupBy(e => e.Path))
+        {
+            var source = files.Read(group.Key);
+            files.Write(group.Key, TextEditor.Apply(source.Text, group, source.NewLine), source.Encoding);
+        }
+    }
+}
