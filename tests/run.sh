@@ -24,7 +24,7 @@ fi
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-dotnet test ApimLint.sln --nologo --logger "trx" --results-directory "$results" "$@"
+dotnet test ApimLint.sln --nologo --logger "trx" --results-directory "$results" "$@" 2>&1
 status=$?
 
 passed=0

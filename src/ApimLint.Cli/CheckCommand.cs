@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text;
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
+using ApimLint.Fixing;
 using ApimLint.Loading;
+using ApimLint.Model;
 using ApimLint.Reporting;
 
 namespace ApimLint.Cli;
@@ -12,21 +14,48 @@ internal sealed class CheckCommand(CliConsole console)
 {
     private readonly DeploymentOptions _deployment = new();
     private readonly OutputOptions _output = new();
+    private readonly FixOptions _fixes = new();
 
     public void AddTo(Command command)
     {
         _deployment.AddTo(command);
-        foreach (var option in _output.All) command.Options.Add(option);
+        foreach (var option in _output.All.Concat(_fixes.All)) command.Options.Add(option);
         command.SetAction(Run);
     }
 
     private int Run(ParseResult parse)
     {
         var targets = _output.Targets(parse, console.WorkingDirectory);
-        var deployment = DeploymentLoader.Load(_deployment.Read(parse, console.WorkingDirectory));
+        var input = _deployment.Read(parse, console.WorkingDirectory);
         var rules = console.Rules;
-        var diagnostics = Analyzer.Run(deployment, rules);
-        var context = ReportContext.For(deployment, _output.BaseDirectory(parse, console.WorkingDirectory), rules);
+        var baseDirectory = _output.BaseDirectory(parse, console.WorkingDirectory);
+        if (_fixes.Diff(parse) || _fixes.Fix(parse))
+        {
+            var outcome = new FixRunner(files => DeploymentLoader.Load(input, files), rules).Run(_fixes.IncludeUnsafe(parse));
+            if (_fixes.Diff(parse))
+            {
+                console.Out.Write(SecretMask.Apply(UnifiedDiff.Render(outcome.Changes, path => PathDisplay.Relative(path, baseDirectory))));
+                return outcome.Changes.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+            }
+            FileCommitter.Commit(outcome.Changes);
+            ReportApplied(outcome, baseDirectory);
+            return Report(parse, targets, outcome.Deployment, outcome.Remaining, baseDirectory);
+        }
+        var deployment = DeploymentLoader.Load(input);
+        return Report(parse, targets, deployment, Analyzer.Run(deployment, rules), baseDirectory);
+    }
+
+    private void ReportApplied(FixOutcome outcome, string baseDirectory)
+    {
+        foreach (var d in outcome.Applied)
+            console.Error.WriteLine($"fixed {d.Rule.Id} in {PathDisplay.Relative(d.Location.Path, baseDirectory)}: {d.Fix!.Title}");
+        var files = outcome.Changes.Count;
+        console.Error.WriteLine($"{outcome.Applied.Count} fix{(outcome.Applied.Count == 1 ? "" : "es")} applied, {files} file{(files == 1 ? "" : "s")} changed.");
+    }
+
+    private int Report(ParseResult parse, IReadOnlyList<(string Format, string? File)> targets, Deployment deployment, IReadOnlyList<Diagnostic> diagnostics, string baseDirectory)
+    {
+        var context = ReportContext.For(deployment, baseDirectory, console.Rules);
         foreach (var (format, file) in targets)
         {
             if (file is null)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ApimLint.Engine;
+using ApimLint.Fixing;
 using ApimLint.Loading;
 using ApimLint.Rules;
 
@@ -35,7 +36,7 @@ public static class CommandLine
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is InputException or UsageException)
+        catch (Exception e) when (e is InputException or UsageException or FixWriteException)
         {
             stderr.WriteLine($"apimlint: {e.Message}");
             return ExitCodes.UsageOrInput;

@@ -33,7 +33,7 @@ public static class Edits
     public static TextEdit InsertLastChild(XmlElementSyntax parent, string xml)
     {
         var parentIndent = IndentationOf(parent);
-        var childIndent = parent.Elements().LastOrDefault() is { } sibling ? IndentationOf(sibling) : parentIndent + IndentUnit(parent.Source);
+        var childIndent = parent.Elements().LastOrDefault() is { } sibling ? IndentationOf(sibling) : parentIndent + IndentStep(parent);
         var endTag = parent.EndTagSpan ?? throw new ArgumentException("a self-closing element has no children to add to");
         var lineStart = LineStart(parent.Source.Text, endTag.Start);
         var onOwnLine = string.IsNullOrWhiteSpace(parent.Source.Text[lineStart..endTag.Start]);
@@ -65,7 +65,13 @@ public static class Edits
         return text[start..end];
     }
 
-    private static string IndentUnit(SourceText source) => source.Text.Contains("\n\t") ? "\t" : "    ";
+    /// <summary>How much deeper a child sits than its parent in this file: the step from the grandparent, else four spaces.</summary>
+    private static string IndentStep(XmlElementSyntax parent)
+    {
+        var own = IndentationOf(parent);
+        var outer = parent.Parent is { } grandparent ? IndentationOf(grandparent) : null;
+        return outer is not null && own.Length > outer.Length && own.StartsWith(outer, StringComparison.Ordinal) ? own[outer.Length..] : "    ";
+    }
 
     private static string Indent(string text, string indent) =>
         string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : indent + line));

@@ -7,7 +7,10 @@ namespace ApimLint.Fixing;
 /// </summary>
 public static class FileCommitter
 {
-    public static void Commit(IReadOnlyList<FileChange> changes)
+    public static void Commit(IReadOnlyList<FileChange> changes) => Commit(changes, _ => { });
+
+    /// <param name="beforeRename">Called before each rename; tests use it to fail a run half way.</param>
+    internal static void Commit(IReadOnlyList<FileChange> changes, Action<string> beforeRename)
     {
         foreach (var change in changes) EnsureUnchanged(change);
         var staged = new List<(FileChange Change, string Temp)>();
@@ -28,6 +31,7 @@ public static class FileCommitter
             foreach (var (change, temp) in staged)
             {
                 EnsureUnchanged(change);
+                beforeRename(change.Path);
                 File.Move(temp, change.Path, overwrite: true);
                 renamed.Add(change);
             }

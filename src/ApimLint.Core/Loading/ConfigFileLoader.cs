@@ -11,6 +11,25 @@ namespace ApimLint.Loading;
 /// <summary>Reads and parses one file into a <see cref="ConfigFile{TSyntax}"/>, whatever state it is in.</summary>
 internal static class ConfigFileLoader
 {
+    // The file system of the load under way: the disk, or the disk with a fix run's pending changes.
+    // Ambient (per async flow) so that every reader of a load sees the same one without threading it through.
+    private static readonly AsyncLocal<IFileSystem?> Current = new();
+
+    private static IFileSystem Files => Current.Value ?? DiskFileSystem.Instance;
+
+    /// <summary>Makes the readers of this flow read through <paramref name="files"/> until disposed.</summary>
+    public static IDisposable Use(IFileSystem files)
+    {
+        var previous = Current.Value;
+        Current.Value = files;
+        return new Restore(() => Current.Value = previous);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
     public static ConfigFile<XmlDocumentSyntax> Xml(string baseDir, string relative) =>
         Load(baseDir, relative, XmlParser.Parse, d => d.Error);
 
@@ -29,10 +48,7 @@ internal static class ConfigFileLoader
     /// <summary>The files of a folder (relative to baseDir) matching a pattern, in ordinal order.</summary>
     public static IEnumerable<string> List(string baseDir, string folder, string pattern)
     {
-        var full = Path.Combine(baseDir, folder);
-        return Directory.Exists(full)
-            ? Directory.GetFiles(full, pattern).Select(f => Relative(baseDir, f)).Order(StringComparer.Ordinal)
-            : [];
+        return Files.GetFiles(Path.Combine(baseDir, folder), pattern).Select(f => Relative(baseDir, f));
     }
 
     public static string Relative(string baseDir, string fullPath) => Path.GetRelativePath(baseDir, fullPath).Replace('\\', '/');
@@ -41,7 +57,7 @@ internal static class ConfigFileLoader
         where T : class
     {
         var full = Path.GetFullPath(Path.Combine(baseDir, relative));
-        if (!File.Exists(full)) return new ConfigFile<T>(relative, full, null, null, exists: false);
+        if (!Files.FileExists(full)) return new ConfigFile<T>(relative, full, null, null, exists: false);
         var syntax = parse(Read(full));
         return new ConfigFile<T>(relative, full, syntax, errorOf(syntax), exists: true);
     }
@@ -50,7 +66,7 @@ internal static class ConfigFileLoader
     {
         try
         {
-            return SourceReader.Read(fullPath);
+            return Files.Read(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

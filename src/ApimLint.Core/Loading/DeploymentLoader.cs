@@ -5,8 +5,12 @@ namespace ApimLint.Loading;
 /// <summary>Reads both nodes, nginx.conf and the SQL scripts into one <see cref="Deployment"/>.</summary>
 public static class DeploymentLoader
 {
-    public static Deployment Load(DeploymentInput input)
+    public static Deployment Load(DeploymentInput input) => Load(input, DiskFileSystem.Instance);
+
+    /// <summary>Loads through <paramref name="files"/>: how a fix run re-checks its changes before writing them.</summary>
+    public static Deployment Load(DeploymentInput input, IFileSystem files)
     {
+        using var _ = ConfigFileLoader.Use(files);
         var active = NodeReader.Read(NodeRole.Active, input.ActiveHome);
         var passive = NodeReader.Read(NodeRole.Passive, input.PassiveHome);
         var nginx = NginxModelReader.Read(input.Root, input.NginxConf);

@@ -15,6 +15,8 @@ public sealed class FixtureCase
     [JsonPropertyName("rename")] public List<Rename> RenameFiles { get; init; } = [];
     [JsonPropertyName("delete")] public List<string> Delete { get; init; } = [];
     [JsonPropertyName("args")] public List<string> Args { get; init; } = [];
+    [JsonPropertyName("crlf")] public List<string> Crlf { get; init; } = [];
+    [JsonPropertyName("bom")] public List<string> Bom { get; init; } = [];
 
     public sealed class Replacement
     {
@@ -45,6 +47,17 @@ public sealed class FixtureCase
             if (at < 0 || text.IndexOf(r.Find, at + 1, StringComparison.Ordinal) >= 0)
                 throw new InvalidDataException($"'{r.Find}' must occur exactly once in {r.File}");
             File.WriteAllText(path, text[..at] + r.With + text[(at + r.Find.Length)..]);
+        }
+        // Line endings and byte order marks, so that fixes are proved to keep them.
+        foreach (var f in Crlf)
+        {
+            var path = Path.Combine(target, f);
+            File.WriteAllText(path, File.ReadAllText(path).Replace("\r\n", "\n").Replace("\n", "\r\n"));
+        }
+        foreach (var f in Bom)
+        {
+            var path = Path.Combine(target, f);
+            File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
         }
         foreach (var r in RenameFiles)
             File.Move(Path.Combine(target, r.From), Path.Combine(target, r.To));

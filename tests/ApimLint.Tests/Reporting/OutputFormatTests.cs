@@ -34,7 +34,7 @@ public sealed class OutputFormatTests
         Assert.Equal("error", (string)first["severity"]!);
         Assert.Equal((748, 9), ((int)first["location"]!["startLine"]!, (int)first["location"]!["startColumn"]!));
         Assert.Equal("passive's localMemberHost", (string)first["related"]![0]!["message"]!);
-        Assert.False((bool)first["fixAvailable"]!);
+        Assert.True((bool)first["fixAvailable"]!);
     }
 
     [Fact]

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using ApimLint.Tests.Fixtures;
+
+namespace ApimLint.Tests.Cli;
+
+/// <summary>`apimlint --fix` and `--diff` on the example, as a new user tries them.</summary>
+public sealed class FixCommandTests
+{
+    [Fact]
+    public void Diff_shows_exactly_what_fix_changes_and_writes_nothing()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("example"), temp.Path);
+
+        var diff = Apimlint.Run(temp.Path, "--diff");
+
+        var expectedFile = TestPaths.Fixture("example.fix.diff");
+        if (Environment.GetEnvironmentVariable("APIMLINT_ACCEPT") == "1") File.WriteAllText(expectedFile, diff.Stdout);
+        Assert.Equal(File.ReadAllText(expectedFile), diff.Stdout);
+        Assert.Equal(1, diff.ExitCode);
+        Assert.Equal("", RecursiveDiff(TestPaths.Fixture("example"), temp.Path));
+    }
+
+    [Fact]
+    public void Fix_leaves_only_findings_without_a_safe_fix_and_a_second_fix_changes_nothing()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("example"), temp.Path);
+
+        var fix = Apimlint.Run(temp.Path, "--fix", "--format", "json");
+        var remaining = JsonNode.Parse(fix.Stdout)!["findings"]!.AsArray();
+
+        Assert.All(remaining, f => Assert.False((bool)f!["fixAvailable"]!, $"{f["rule"]} still has a fix"));
+        Assert.EndsWith("changed.\n", fix.Stderr);
+        var again = Apimlint.Run(temp.Path, "--fix");
+        Assert.Equal("0 fixes applied, 0 files changed.\n", again.Stderr);
+    }
+
+    [Fact]
+    public void A_fix_that_cannot_be_written_changes_no_file()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("example"), temp.Path);
+        // The passive lacks jmsEventPublisher2.xml, and a file stands where the fix must create it as a folder's child.
+        var publishers = Path.Combine(temp.Path, "passive/repository/deployment/server/eventpublishers");
+        File.Delete(Path.Combine(publishers, "jmsEventPublisher2.xml"));
+        Directory.CreateDirectory(Path.Combine(publishers, "jmsEventPublisher2.xml"));
+        var before = Snapshot(temp.Path);
+
+        var result = Apimlint.Run(temp.Path, "--fix");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no file was changed", result.Stderr);
+        Assert.Equal(before, Snapshot(temp.Path));
+    }
+
+    private static SortedDictionary<string, string> Snapshot(string root) =>
+        new(Directory.GetFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText), StringComparer.Ordinal);
+
+    private static string RecursiveDiff(string a, string b)
+    {
+        var left = Snapshot(a).ToDictionary(p => Path.GetRelativePath(a, p.Key), p => p.Value);
+        var right = Snapshot(b).ToDictionary(p => Path.GetRelativePath(b, p.Key), p => p.Value);
+        return string.Join("\n", left.Keys.Union(right.Keys).Where(k => left.GetValueOrDefault(k) != right.GetValueOrDefault(k)));
+    }
+}
