@@ -1,5 +1,6 @@
 using System.Text;
 using ApimLint.Diagnostics;
+using FileCreation = ApimLint.Diagnostics.FileCreation;
 using ApimLint.Engine;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
@@ -93,9 +94,34 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
             Locations = [ToLocation(d.Location, null, null)],
             PartialFingerprints = new Dictionary<string, string> { ["primaryLocationLineHash"] = context.Fingerprint(d) + ":1" },
         };
+        if (d.Fix is { } fix && ToFix(fix) is { } sarifFix) result.Fixes = [sarifFix];
         if (d.Related.Count > 0)
             result.RelatedLocations = d.Related.Select((r, i) => ToLocation(r.Location, i + 1, r.Message)).ToList();
         return result;
+    }
+
+    /// <summary>
+    /// A fix as SARIF artifact changes (character offsets). Files a fix creates by copying another are
+    /// left out: their text would carry the credentials of the file they copy.
+    /// </summary>
+    private Microsoft.CodeAnalysis.Sarif.Fix? ToFix(Diagnostics.Fix fix)
+    {
+        var changes = fix.Edits.GroupBy(e => e.Path).Select(g => new ArtifactChange
+            {
+                ArtifactLocation = new ArtifactLocation { Uri = ArtifactUri(g.Key) },
+                Replacements = g.OrderBy(e => e.Span.Start).Select(e => new Replacement
+                {
+                    DeletedRegion = new Region { CharOffset = e.Span.Start, CharLength = e.Span.Length },
+                    InsertedContent = new ArtifactContent { Text = e.NewText },
+                }).ToList(),
+            })
+            .Concat(fix.Creations.OfType<FileCreation>().Select(c => new ArtifactChange
+            {
+                ArtifactLocation = new ArtifactLocation { Uri = ArtifactUri(c.Path) },
+                Replacements = [new Replacement { DeletedRegion = new Region { CharOffset = 0, CharLength = 0 }, InsertedContent = new ArtifactContent { Text = c.Content } }],
+            }))
+            .ToList();
+        return changes.Count == 0 ? null : new Microsoft.CodeAnalysis.Sarif.Fix { Description = new Message { Text = fix.Title }, ArtifactChanges = changes };
     }
 
     private SarifLocation ToLocation(ApimLint.Text.Location location, int? id, string? message)

@@ -87,8 +87,14 @@ public sealed class SarifTests
             foreach (var related in result.RelatedLocations ?? [])
                 Assert.Contains($"]({related.Id})", result.Message.Text);
         }
-        var serverUrl = run.Results.Single(r => r.RuleId == "APIM501").Locations[0].PhysicalLocation.Region;
+        var gateway = run.Results.Single(r => r.RuleId == "APIM501");
+        var serverUrl = gateway.Locations[0].PhysicalLocation.Region;
         Assert.Equal((88, 28), (serverUrl.StartLine, serverUrl.StartColumn));
+        var replacement = Assert.Single(Assert.Single(Assert.Single(gateway.Fixes).ArtifactChanges).Replacements);
+        Assert.Equal("https://localhost:9443/services/", replacement.InsertedContent.Text);
+        var passiveApiManager = File.ReadAllText(TestPaths.Fixture("example/passive/repository/conf/api-manager.xml"));
+        Assert.Equal("https://localhost:${mgt.transport.https.port}${carbon.context}services/",
+            passiveApiManager.Substring(replacement.DeletedRegion.CharOffset, replacement.DeletedRegion.CharLength));
     }
 
     [Fact]
