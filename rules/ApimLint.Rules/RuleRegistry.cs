@@ -13,6 +13,8 @@ public static class RuleRegistry
     public static IReadOnlyList<Rule> All { get; } =
     [
         new UnparseableConfig(),
+        new UnusedSuppression(),
+        new SuppressionJustificationMissing(),
         new RegistryLocalDbConfigMissing(),
         new WkaMembersNotMutual(),
         new GatewayServerUrlDiverges(),

@@ -16,4 +16,13 @@ public sealed record Diagnostic(
     Location Location,
     IReadOnlyList<RelatedLocation> Related,
     string LogicalKey,
-    Fix? Fix = null);
+    Fix? Fix = null)
+{
+    /// <summary>Set when an inline suppression or the baseline hides this finding.</summary>
+    public Suppression? Suppression { get; init; }
+}
+
+/// <summary>Why a finding is not reported: an inline comment (in source) or the baseline (external).</summary>
+public sealed record Suppression(SuppressionKind Kind, string Justification, Location? Location);
+
+public enum SuppressionKind { InSource, External }

@@ -15,6 +15,9 @@ public sealed record RuleDescriptor(string Id, string Name, RuleCategory Categor
     /// <summary>Security rules carry a tag and a security severity in SARIF.</summary>
     public bool IsSecurity { get; init; }
 
+    /// <summary>False for findings no inline comment may hide (say why in the rule's doc).</summary>
+    public bool Suppressible { get; init; } = true;
+
     /// <summary>Whether the rule offers a fix, and how safe it is; null when it offers none.</summary>
     public FixSafety? Fix { get; init; }
 }

@@ -1,5 +1,6 @@
 using ApimLint.Diagnostics;
 using ApimLint.Model;
+using ApimLint.Suppressions;
 
 namespace ApimLint.Engine;
 
@@ -9,24 +10,66 @@ public sealed class RuleFailedException(string ruleId, Exception inner) : Except
     public string RuleId { get; } = ruleId;
 }
 
-/// <summary>Runs rules over a deployment and orders their findings deterministically.</summary>
+/// <summary>Per-run settings: severities set by the user (Severity.None turns a rule off) and whether inline suppressions count.</summary>
+public sealed record AnalysisOptions(IReadOnlyDictionary<string, Severity> Severities, bool InlineSuppressions)
+{
+    public static readonly AnalysisOptions Default = new(new Dictionary<string, Severity>(), true);
+
+    public bool IsEnabled(Rule rule) => Severity(rule) != Diagnostics.Severity.None;
+
+    public Severity Severity(Rule rule) => Severities.GetValueOrDefault(rule.Descriptor.Id, rule.Descriptor.DefaultSeverity);
+}
+
+/// <summary>What a run found: the findings to report, and those an inline suppression hid.</summary>
+public sealed record AnalysisResult(IReadOnlyList<Diagnostic> Reported, IReadOnlyList<Diagnostic> Suppressed);
+
+/// <summary>Runs rules over a deployment, applies severities and inline suppressions, and orders the findings deterministically.</summary>
 public static class Analyzer
 {
-    public static IReadOnlyList<Diagnostic> Run(Deployment deployment, IEnumerable<Rule> rules)
+    public static IReadOnlyList<Diagnostic> Run(Deployment deployment, IEnumerable<Rule> rules) =>
+        Run(deployment, rules, AnalysisOptions.Default).Reported;
+
+    public static AnalysisResult Run(Deployment deployment, IEnumerable<Rule> rules, AnalysisOptions options)
     {
-        var diagnostics = new List<Diagnostic>();
-        foreach (var rule in rules)
+        var enabled = rules.Where(options.IsEnabled).ToList();
+        var found = enabled.SelectMany(rule => Checked(rule, () => rule.Check(deployment).Select(d => d with { Severity = options.Severity(rule) }))).ToList();
+        var suppressed = new List<Diagnostic>();
+        var suppressionRules = enabled.OfType<SuppressionRule>().ToList();
+        if (options.InlineSuppressions)
         {
-            try
+            var uses = SuppressionIndex.Of(deployment).Select(s => Use(s, found, enabled)).ToList();
+            var hidden = uses.SelectMany(u => u.Hidden.Select(d => (Diagnostic: d, u.Suppression))).ToList();
+            foreach (var (diagnostic, suppression) in hidden.DistinctBy(h => h.Diagnostic))
             {
-                diagnostics.AddRange(rule.Check(deployment));
+                found.Remove(diagnostic);
+                suppressed.Add(diagnostic with { Suppression = new Suppression(SuppressionKind.InSource, suppression.Justification!, suppression.Location) });
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                throw new RuleFailedException(rule.Descriptor.Id, e);
-            }
+            found.AddRange(suppressionRules.SelectMany(rule => Checked(rule, () => rule.Check(uses).Select(d => d with { Severity = options.Severity(rule) }))));
         }
-        return diagnostics.Order(DiagnosticOrder.Instance).ToList();
+        return new AnalysisResult(found.Order(DiagnosticOrder.Instance).ToList(), suppressed.Order(DiagnosticOrder.Instance).ToList());
+    }
+
+    private static SuppressionUse Use(InlineSuppression suppression, IReadOnlyList<Diagnostic> found, IReadOnlyList<Rule> enabled)
+    {
+        var known = enabled.Select(r => r.Descriptor).ToDictionary(d => d.Id);
+        var unknown = suppression.RuleIds.Where(id => !known.ContainsKey(id)).ToList();
+        var unsuppressible = suppression.RuleIds.Where(id => known.TryGetValue(id, out var d) && !d.Suppressible).ToList();
+        var hidden = suppression.Justification is null
+            ? []
+            : found.Where(d => d.Rule.Suppressible && suppression.Covers(d)).ToList();
+        return new SuppressionUse(suppression, hidden, unknown, unsuppressible);
+    }
+
+    private static List<Diagnostic> Checked(Rule rule, Func<IEnumerable<Diagnostic>> check)
+    {
+        try
+        {
+            return check().ToList();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new RuleFailedException(rule.Descriptor.Id, e);
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using ApimLint.Syntax;
 using ApimLint.Text;
 
 namespace ApimLint.Model;
@@ -30,6 +31,8 @@ public sealed class ConfigFile<TSyntax> : IConfigFile where TSyntax : class
     public bool Exists { get; }
 
     public Location WholeFile => Location.WholeFile(FullPath);
+
+    public IReadOnlyList<CommentTrivia> Comments => (Syntax as ICommentedSyntax)?.Comments ?? [];
 }
 
 /// <summary>What every configuration file has, whatever its syntax.</summary>
@@ -39,4 +42,7 @@ public interface IConfigFile
     string FullPath { get; }
     SyntaxError? Error { get; }
     bool Exists { get; }
+
+    /// <summary>The file's comments, where inline suppressions are written.</summary>
+    IReadOnlyList<CommentTrivia> Comments { get; }
 }

@@ -52,3 +52,18 @@ public sealed class JsonParserTests
         Assert.Equal("the file holds no JSON value", error?.Message);
     }
 }
+
+public sealed class JsonCommentTests
+{
+    [Fact]
+    public void Comments_are_kept_with_their_spans()
+    {
+        var source = new SourceText("x.json", "{\n  // line one\n  \"a\": 1, /* block */\n  \"b\": 2 // tail\n}");
+        var document = JsonParser.Parse(source);
+
+        Assert.Null(document.Error);
+        Assert.Equal([" line one", " block ", " tail"], document.Comments.Select(c => c.Text));
+        Assert.Equal(["// line one", "/* block */", "// tail"], document.Comments.Select(c => source[c.Span]));
+        Assert.Equal(2, ((JsonObjectSyntax)document.Root!).Properties.Count);
+    }
+}

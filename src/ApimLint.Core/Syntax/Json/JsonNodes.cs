@@ -2,9 +2,11 @@ using ApimLint.Text;
 
 namespace ApimLint.Syntax.Json;
 
-public sealed class JsonDocumentSyntax(SourceText source, JsonNodeSyntax? root, SyntaxError? error)
-    : SyntaxNode(source, new TextSpan(0, source.Length))
+public sealed class JsonDocumentSyntax(SourceText source, JsonNodeSyntax? root, IReadOnlyList<CommentTrivia> comments, SyntaxError? error)
+    : SyntaxNode(source, new TextSpan(0, source.Length)), ICommentedSyntax
 {
+    public IReadOnlyList<CommentTrivia> Comments { get; } = comments;
+
     /// <summary>Null when <see cref="Error"/> is set.</summary>
     public JsonNodeSyntax? Root { get; } = root;
 

@@ -19,44 +19,63 @@ public static class JsonParser
         var offsets = new ByteToCharMap(bytes);
         var options = new JsonReaderOptions
         {
-            CommentHandling = JsonCommentHandling.Skip,
+            CommentHandling = JsonCommentHandling.Allow,
             AllowTrailingCommas = true,
             MaxDepth = MaxDepth,
         };
         var reader = new Utf8JsonReader(bytes, options);
+        var context = new Context(source, offsets, bytes, []);
         try
         {
-            if (!reader.Read())
-                return new JsonDocumentSyntax(source, null, new SyntaxError(source, source.Length, "the file holds no JSON value"));
-            var root = ReadValue(ref reader, source, offsets);
-            if (reader.Read())
-                return new JsonDocumentSyntax(source, null,
+            if (!Read(ref reader, context))
+                return new JsonDocumentSyntax(source, null, context.Comments, new SyntaxError(source, source.Length, "the file holds no JSON value"));
+            var root = ReadValue(ref reader, context);
+            if (Read(ref reader, context))
+                return new JsonDocumentSyntax(source, null, context.Comments,
                     new SyntaxError(source, offsets.ToChar((int)reader.TokenStartIndex), "unexpected text after the JSON value"));
-            return new JsonDocumentSyntax(source, root, null);
+            return new JsonDocumentSyntax(source, root, context.Comments, null);
         }
         catch (JsonException e)
         {
             var offset = offsets.ToChar(bytes, (int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
             var message = reader.TokenType == JsonTokenType.None ? "the file holds no JSON value" : Describe(e);
-            return new JsonDocumentSyntax(source, null, new SyntaxError(source, offset, message));
+            return new JsonDocumentSyntax(source, null, context.Comments, new SyntaxError(source, offset, message));
         }
     }
 
-    private static JsonNodeSyntax ReadValue(ref Utf8JsonReader reader, SourceText source, ByteToCharMap offsets)
+    private sealed record Context(SourceText Source, ByteToCharMap Offsets, byte[] Bytes, List<CommentTrivia> Comments);
+
+    /// <summary>Reads the next token that is not a comment, keeping the comments passed over.</summary>
+    private static bool Read(ref Utf8JsonReader reader, Context context)
     {
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.Comment) return true;
+            var start = (int)reader.TokenStartIndex;
+            var block = context.Bytes[start + 1] == (byte)'*';
+            var end = start + reader.ValueSpan.Length + (block ? 4 : 2);
+            context.Comments.Add(new CommentTrivia(context.Source,
+                TextSpan.FromBounds(context.Offsets.ToChar(start), context.Offsets.ToChar(end)), reader.GetComment()));
+        }
+        return false;
+    }
+
+    private static JsonNodeSyntax ReadValue(ref Utf8JsonReader reader, Context context)
+    {
+        var (source, offsets) = (context.Source, context.Offsets);
         var start = offsets.ToChar((int)reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
                 var properties = new List<JsonPropertySyntax>();
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                while (Read(ref reader, context) && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var nameStart = offsets.ToChar((int)reader.TokenStartIndex);
                     var nameSpan = TextSpan.FromBounds(nameStart, offsets.ToChar((int)reader.TokenStartIndex + reader.ValueSpan.Length + 2));
                     var name = reader.GetString()!;
-                    reader.Read();
-                    var value = ReadValue(ref reader, source, offsets);
+                    Read(ref reader, context);
+                    var value = ReadValue(ref reader, context);
                     properties.Add(new JsonPropertySyntax(source, TextSpan.FromBounds(nameStart, value.Span.End), name, nameSpan, value));
                 }
                 return new JsonObjectSyntax(source, TextSpan.FromBounds(start, offsets.ToChar((int)reader.TokenStartIndex + 1)), properties);
@@ -64,8 +83,8 @@ public static class JsonParser
             case JsonTokenType.StartArray:
             {
                 var items = new List<JsonNodeSyntax>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    items.Add(ReadValue(ref reader, source, offsets));
+                while (Read(ref reader, context) && reader.TokenType != JsonTokenType.EndArray)
+                    items.Add(ReadValue(ref reader, context));
                 return new JsonArraySyntax(source, TextSpan.FromBounds(start, offsets.ToChar((int)reader.TokenStartIndex + 1)), items);
             }
             case JsonTokenType.String:

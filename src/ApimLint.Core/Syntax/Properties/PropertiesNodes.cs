@@ -2,9 +2,11 @@ using ApimLint.Text;
 
 namespace ApimLint.Syntax.Properties;
 
-public sealed class PropertiesFileSyntax(SourceText source, IReadOnlyList<PropertyEntrySyntax> entries, SyntaxError? error)
-    : SyntaxNode(source, new TextSpan(0, source.Length))
+public sealed class PropertiesFileSyntax(SourceText source, IReadOnlyList<PropertyEntrySyntax> entries, IReadOnlyList<CommentTrivia> comments, SyntaxError? error)
+    : SyntaxNode(source, new TextSpan(0, source.Length)), ICommentedSyntax
 {
+    public IReadOnlyList<CommentTrivia> Comments { get; } = comments;
+
     public IReadOnlyList<PropertyEntrySyntax> Entries { get; } = entries;
 
     public SyntaxError? Error { get; } = error;

@@ -11,6 +11,7 @@ public static class PropertiesParser
     {
         var text = source.Text;
         var entries = new List<PropertyEntrySyntax>();
+        var comments = new List<CommentTrivia>();
         var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         while (i < text.Length)
         {
@@ -18,25 +19,27 @@ public static class PropertiesParser
             if (i >= text.Length) break;
             if (text[i] is '#' or '!')
             {
-                i = EndOfPhysicalLine(text, i);
+                var end = EndOfPhysicalLine(text, i);
+                comments.Add(new CommentTrivia(source, TextSpan.FromBounds(i, end), text[(i + 1)..end]));
+                i = end;
                 continue;
             }
             var entryStart = i;
             var key = new StringBuilder();
             var keyEnd = ReadPart(text, i, key, stopAtSeparator: true, out var error);
-            if (error is { } keyError) return new PropertiesFileSyntax(source, entries, new SyntaxError(source, keyError, "malformed \\uXXXX escape"));
+            if (error is { } keyError) return new PropertiesFileSyntax(source, entries, comments, new SyntaxError(source, keyError, "malformed \\uXXXX escape"));
             var keySpan = TextSpan.FromBounds(entryStart, keyEnd);
             i = SkipWhitespace(text, keyEnd, includingLineBreaks: false);
             if (i < text.Length && text[i] is '=' or ':') i = SkipWhitespace(text, i + 1, includingLineBreaks: false);
             var valueStart = i;
             var value = new StringBuilder();
             var valueEnd = ReadPart(text, i, value, stopAtSeparator: false, out error);
-            if (error is { } valueError) return new PropertiesFileSyntax(source, entries, new SyntaxError(source, valueError, "malformed \\uXXXX escape"));
+            if (error is { } valueError) return new PropertiesFileSyntax(source, entries, comments, new SyntaxError(source, valueError, "malformed \\uXXXX escape"));
             entries.Add(new PropertyEntrySyntax(source, TextSpan.FromBounds(entryStart, valueEnd), key.ToString(), keySpan,
                 value.ToString(), TextSpan.FromBounds(valueStart, valueEnd)));
             i = valueEnd;
         }
-        return new PropertiesFileSyntax(source, entries, null);
+        return new PropertiesFileSyntax(source, entries, comments, null);
     }
 
     /// <summary>Reads a key or a value, decoding escapes and joining continuation lines; returns where it ends.</summary>

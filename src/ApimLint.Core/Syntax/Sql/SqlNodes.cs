@@ -2,9 +2,11 @@ using ApimLint.Text;
 
 namespace ApimLint.Syntax.Sql;
 
-public sealed class SqlScriptSyntax(SourceText source, IReadOnlyList<CreateDatabaseSyntax> createDatabases, SyntaxError? error)
-    : SyntaxNode(source, new TextSpan(0, source.Length))
+public sealed class SqlScriptSyntax(SourceText source, IReadOnlyList<CreateDatabaseSyntax> createDatabases, IReadOnlyList<CommentTrivia> comments, SyntaxError? error)
+    : SyntaxNode(source, new TextSpan(0, source.Length)), ICommentedSyntax
 {
+    public IReadOnlyList<CommentTrivia> Comments { get; } = comments;
+
     public IReadOnlyList<CreateDatabaseSyntax> CreateDatabases { get; } = createDatabases;
 
     public SyntaxError? Error { get; } = error;

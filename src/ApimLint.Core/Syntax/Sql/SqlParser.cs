@@ -12,13 +12,14 @@ public static class SqlParser
     public static SqlScriptSyntax Parse(SourceText source)
     {
         var statements = new List<CreateDatabaseSyntax>();
+        var comments = new List<CommentTrivia>();
         var tokens = new List<(string Text, TextSpan Span)>();
         var text = source.Text;
         var i = 0;
         while (true)
         {
-            var error = NextToken(text, ref i, out var token);
-            if (error is not null) return new SqlScriptSyntax(source, statements, new SyntaxError(source, i, error));
+            var error = NextToken(source, ref i, out var token, comments);
+            if (error is not null) return new SqlScriptSyntax(source, statements, comments, new SyntaxError(source, i, error));
             if (token is null || text[token.Value.Start] == ';')
             {
                 if (ParseCreateDatabase(source, tokens) is { } statement) statements.Add(statement);
@@ -28,7 +29,7 @@ public static class SqlParser
             }
             tokens.Add((text.Substring(token.Value.Start, token.Value.Length), token.Value));
         }
-        return new SqlScriptSyntax(source, statements, null);
+        return new SqlScriptSyntax(source, statements, comments, null);
     }
 
     private static CreateDatabaseSyntax? ParseCreateDatabase(SourceText source, List<(string Text, TextSpan Span)> tokens)
@@ -63,8 +64,9 @@ public static class SqlParser
         s.Length >= 2 && s[0] is '`' or '\'' or '"' && s[^1] == s[0] ? s[1..^1] : s;
 
     /// <summary>Moves past whitespace and comments to the next token; returns an error message for an unterminated quote or comment.</summary>
-    private static string? NextToken(string text, ref int i, out TextSpan? token)
+    private static string? NextToken(SourceText source, ref int i, out TextSpan? token, List<CommentTrivia> comments)
     {
+        var text = source.Text;
         token = null;
         while (i < text.Length)
         {
@@ -72,13 +74,16 @@ public static class SqlParser
             if (char.IsWhiteSpace(c) || c == '\uFEFF') { i++; continue; }
             if (c == '#' || (c == '-' && i + 2 <= text.Length && text.AsSpan(i).StartsWith("--")))
             {
-                while (i < text.Length && text[i] != '\n') i++;
+                var commentStart = i;
+                while (i < text.Length && text[i] is not ('\n' or '\r')) i++;
+                comments.Add(new CommentTrivia(source, TextSpan.FromBounds(commentStart, i), text[(commentStart + (c == '#' ? 1 : 2))..i]));
                 continue;
             }
             if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
             {
                 var close = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
                 if (close < 0) return "unterminated /* comment";
+                comments.Add(new CommentTrivia(source, TextSpan.FromBounds(i, close + 2), text[(i + 2)..close]));
                 i = close + 2;
                 continue;
             }

@@ -4,8 +4,10 @@ using ApimLint.Text;
 namespace ApimLint.Syntax.Xml;
 
 /// <summary>A parsed XML file: its root element, or the first error that stopped the parse.</summary>
-public sealed class XmlDocumentSyntax : SyntaxNode
+public sealed class XmlDocumentSyntax : SyntaxNode, ICommentedSyntax
 {
+    private IReadOnlyList<CommentTrivia>? _comments;
+
     internal XmlDocumentSyntax(SourceText source, IReadOnlyList<XmlNodeSyntax> children, XmlElementSyntax? root, SyntaxError? error)
         : base(source, new TextSpan(0, source.Length))
     {
@@ -25,6 +27,28 @@ public sealed class XmlDocumentSyntax : SyntaxNode
     /// Only whitespace, a leading byte order mark and the DOCTYPE lie between them.
     /// </summary>
     public IReadOnlyList<XmlNodeSyntax> Children { get; }
+
+    /// <summary>Every comment of the document, in order; collected on demand.</summary>
+    public IReadOnlyList<CommentTrivia> Comments => _comments ??= CollectComments();
+
+    private List<CommentTrivia> CollectComments()
+    {
+        var comments = new List<CommentTrivia>();
+        var stack = new Stack<XmlNodeSyntax>(Children.Reverse());
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case XmlCommentSyntax comment:
+                    comments.Add(new CommentTrivia(Source, comment.Span, comment.Content));
+                    break;
+                case XmlElementSyntax element:
+                    foreach (var child in element.Children.Reverse()) stack.Push(child);
+                    break;
+            }
+        }
+        return comments;
+    }
 }
 
 public abstract class XmlNodeSyntax : SyntaxNode
