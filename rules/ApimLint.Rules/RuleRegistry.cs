@@ -14,6 +14,11 @@ public static class RuleRegistry
     [
         new UnparseableConfig(),
         new RegistryLocalDbConfigMissing(),
+        new RegistryMountUnknownInstance(),
+        new RegistryRemoteDbConfigInvalid(),
+        new RegistryGovernanceNotShared(),
+        new RegistryMountReadOnly(),
+        new RegistryRemoteCacheIdMissing(),
         new WkaMembersNotMutual(),
         new GatewayServerUrlDiverges(),
         new ThrottlePeerJndiMissing(),
