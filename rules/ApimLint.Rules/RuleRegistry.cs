@@ -29,6 +29,8 @@ public static class RuleRegistry
         new ThrottlePeerJndiMissing(),
         new ThrottlePeerBrokerWrong(),
         new ThrottlePeerPublisherMissing(),
+        new ThrottlePublisherMisconfigured(),
+        new OwnBrokerPortNotOffset(),
         new MysqlCharsetNotLatin1OnWindows(),
     ];
 }
