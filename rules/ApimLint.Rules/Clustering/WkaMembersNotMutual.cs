@@ -15,7 +15,9 @@ public sealed class WkaMembersNotMutual : Rule
         For each node whose axis2.xml clustering is enabled with `membershipScheme` `wka`, checks that
         `<members>` holds a `<member>` whose `<hostName>` and `<port>` equal the peer node's
         `localMemberHost` and `localMemberPort` (`localhost` and `127.0.0.1` count as the same). A list
-        that names only the node itself lacks its peer.
+        that names only the node itself lacks its peer. When the peer's clustering is off (APIM401),
+        both nodes share a host and a localMemberPort (APIM405), or the peer advertises an address the
+        other host cannot reach (APIM406), that is the finding and this rule stays silent.
 
         ## Why it matters
         A WKA member only finds the cluster through the addresses in its list. The guide asks that "the
@@ -51,7 +53,10 @@ public sealed class WkaMembersNotMutual : Rule
         foreach (var node in deployment.Nodes)
         {
             var peer = deployment.PeerOf(node);
-            if (node.Cluster is not { IsEnabled: true, IsWka: true } cluster || peer.Cluster is not { } peerCluster) continue;
+            if (node.Cluster is not { IsEnabled: true, IsWka: true } cluster || peer.Cluster is not { IsEnabled: true } peerCluster) continue;
+            // The peer's own address or port is what is wrong: APIM405 and APIM406 say so.
+            if (deployment.LocalMemberPortsCollide) continue;
+            if (peerCluster.LocalMemberHost is not null && peerCluster.HostUnreachableReason(deployment.Topology.SharedHost) is not null) continue;
             var peerHost = peerCluster.LocalMemberHost?.Value;
             var peerPort = peerCluster.EffectiveLocalMemberPort;
             if (cluster.Members.Any(m => m.PortNumber == peerPort && (peerHost is null || (m.Host is { } h && Hosts.SameAddress(h.Value, peerHost)))))

@@ -14,7 +14,8 @@ public sealed class ThrottlePeerPublisherMissing : Rule
         ## What it does
         Checks that each node has, in repository/deployment/server/eventpublishers/, a JMS event
         publisher for the stream `org.wso2.throttle.globalThrottle.stream` whose
-        `java.naming.provider.url` names a JNDI file other than the node's own jndi.properties.
+        `java.naming.provider.url` names a JNDI file other than the node's own jndi.properties. A JMS
+        publisher to another JNDI file that publishes another stream is APIM505's finding, not this one.
 
         ## Why it matters
         The shipped jmsEventPublisher.xml publishes throttle events only to the node's own broker. The
@@ -59,7 +60,8 @@ public sealed class ThrottlePeerPublisherMissing : Rule
     {
         foreach (var node in deployment.Nodes)
         {
-            if (node.PeerThrottlePublishers.Any()) continue;
+            // A JMS publisher to another broker that publishes the wrong stream is APIM505's finding.
+            if (node.EventPublishers.Any(p => p.IsJmsToOtherBroker)) continue;
             var peer = deployment.PeerOf(node);
             var own = node.ThrottlePublishers.FirstOrDefault();
             var location = own?.Name?.Location ?? Location.WholeFile(PublisherPath(node));

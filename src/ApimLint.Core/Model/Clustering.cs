@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using ApimLint.Syntax.Xml;
+using ApimLint.Text;
 
 namespace ApimLint.Model;
 
@@ -13,15 +16,61 @@ public sealed record ClusterConfig(
     XmlElementSyntax? MembersElement,
     IReadOnlyList<WkaMember> Members)
 {
-    public bool IsEnabled => Enable.Value.Equals("true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// As Axis2's ClusterBuilder reads it: enabled unless the <c>enable</c> attribute is written and is
+    /// not "true" (trimmed, any case). A <c>&lt;clustering&gt;</c> without the attribute is enabled.
+    /// </summary>
+    public bool IsEnabled => !IsEnableWritten || Enable.Value.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsEnableWritten => Element.Attribute("enable") is not null;
 
     public bool IsWka => MembershipScheme?.Value.Equals("wka", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Hazelcast's default when localMemberPort is not set.</summary>
     public const int DefaultLocalMemberPort = 4000;
 
+    /// <summary>
+    /// The clustering agent's membership scheme and domain when the parameters are not written (Axis2's
+    /// ClusteringConstants.DEFAULT_DOMAIN; the pack's axis2.xml itself writes wso2.carbon.domain).
+    /// </summary>
+    public const string DefaultMembershipScheme = "multicast";
+    public const string DefaultDomain = "apache.axis2.domain";
+
     public int? EffectiveLocalMemberPort =>
         LocalMemberPort is null ? DefaultLocalMemberPort : int.TryParse(LocalMemberPort.Value, out var p) ? p : null;
+
+    public string EffectiveMembershipScheme => MembershipScheme?.Value ?? DefaultMembershipScheme;
+
+    public string EffectiveDomain => Domain?.Value ?? DefaultDomain;
+
+    /// <summary>The <c>&lt;clustering&gt;</c> start tag: where a parameter that is not written belongs.</summary>
+    public Location StartTag => Location.InFile(Element.Source, Element.StartTagSpan);
+
+    /// <summary>Where a parameter's value is written, or the start tag when it is not.</summary>
+    public Location LocationOf(Located<string>? parameter) => parameter?.Location ?? StartTag;
+
+    /// <summary>
+    /// Why the peer cannot reach this member at its localMemberHost when the nodes are on different
+    /// hosts (not set, loopback, or a host name rather than an IP address), or null when it can.
+    /// On a shared host any of these still reaches the member.
+    /// </summary>
+    public string? HostUnreachableReason(bool sharedHost)
+    {
+        if (sharedHost) return null;
+        var host = LocalMemberHost?.Value;
+        if (string.IsNullOrEmpty(host)) return "is not set, so Hazelcast advertises whichever interface it picks";
+        if (Hosts.IsLoopback(host)) return $"is the loopback address {host}";
+        return IsIpAddress(host) ? null : $"is the host name {host}, not an IP address";
+    }
+
+    /// <summary>A literal IPv4 (four dotted decimal parts) or IPv6 address.</summary>
+    public static bool IsIpAddress(string host)
+    {
+        var text = host.Trim('[', ']');
+        if (text.Contains(':')) return IPAddress.TryParse(text, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6;
+        var parts = text.Split('.');
+        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p) <= 255);
+    }
 }
 
 /// <summary>One <c>&lt;member&gt;</c> of the well-known-address list.</summary>

@@ -32,6 +32,15 @@ public sealed class Deployment
             .Concat(SqlScripts);
 
     /// <summary>
+    /// Both nodes cluster on one host with the same localMemberPort: the port offset does not move it,
+    /// so the second node to start takes another port that neither WKA list names.
+    /// </summary>
+    public bool LocalMemberPortsCollide =>
+        Topology.SharedHost
+        && Active.Cluster is { IsEnabled: true } a && Passive.Cluster is { IsEnabled: true } p
+        && a.EffectiveLocalMemberPort is { } port && port == p.EffectiveLocalMemberPort;
+
+    /// <summary>
     /// The machine a host written on <paramref name="node"/> stands for: loopback means the node's own
     /// machine, which is the peer's too when they share a host.
     /// </summary>

@@ -15,7 +15,12 @@ public sealed record EventPublisher(
     IReadOnlyDictionary<string, Located<string>> Properties)
 {
     public const string GlobalThrottleStream = "org.wso2.throttle.globalThrottle.stream";
+    public const string GlobalThrottleStreamVersion = "1.0.0";
+    public const string ThrottleTopic = "throttleData";
     public const string ProviderUrlProperty = "java.naming.provider.url";
+    public const string DestinationProperty = "transport.jms.Destination";
+    public const string DestinationTypeProperty = "transport.jms.DestinationType";
+    public const string ConnectionFactoryProperty = "transport.jms.ConnectionFactoryJNDIName";
 
     public bool IsJms => AdapterType?.Value.Equals("jms", StringComparison.OrdinalIgnoreCase) == true;
 
@@ -23,10 +28,34 @@ public sealed record EventPublisher(
 
     /// <summary>The JNDI properties file the publisher reads, as written (relative to APIM_HOME).</summary>
     public Located<string>? ProviderUrl => Properties.GetValueOrDefault(ProviderUrlProperty);
+
+    /// <summary>The JNDI file the publisher reads in the model's form (see <see cref="Node.NormalizeRelative"/>), or null.</summary>
+    public string? JndiFileName => ProviderUrl is { } url ? Node.NormalizeRelative(url.Value) : null;
+
+    /// <summary>A JMS publisher reading a JNDI file other than the node's own jndi.properties: one written to reach the peer's broker.</summary>
+    public bool IsJmsToOtherBroker => IsJms && JndiFileName is { } file && file != Node.OwnJndiFile;
+
+    /// <summary>The JNDI name of the destination (looked up as <c>topic.NAME</c> or <c>queue.NAME</c>).</summary>
+    public Located<string>? Destination => Properties.GetValueOrDefault(DestinationProperty);
+
+    public Located<string>? DestinationType => Properties.GetValueOrDefault(DestinationTypeProperty);
+
+    /// <summary>The JNDI name of the connection factory (looked up as <c>connectionfactory.NAME</c>).</summary>
+    public Located<string>? ConnectionFactoryName => Properties.GetValueOrDefault(ConnectionFactoryProperty);
+
+    /// <summary>How the publisher is named in messages: its name attribute, or its file.</summary>
+    public string DisplayName => Name?.Value is { Length: > 0 } name ? name : File.RelativePath;
 }
 
 /// <summary>A jndi*.properties file: its connection factories (with their AMQP URLs parsed) and topics.</summary>
-public sealed record JndiFile(ConfigFile<PropertiesFileSyntax> File, IReadOnlyList<ConnectionFactory> ConnectionFactories, IReadOnlyList<PropertyEntrySyntax> Topics);
+public sealed record JndiFile(ConfigFile<PropertiesFileSyntax> File, IReadOnlyList<ConnectionFactory> ConnectionFactories, IReadOnlyList<PropertyEntrySyntax> Topics)
+{
+    /// <summary>The factory a JNDI lookup of <paramref name="name"/> finds (java.util.Properties keeps the last entry).</summary>
+    public ConnectionFactory? ConnectionFactory(string name) => ConnectionFactories.LastOrDefault(c => c.Name == name);
+
+    /// <summary>The <c>topic.NAME</c> entry a JNDI lookup of the topic <paramref name="name"/> finds.</summary>
+    public PropertyEntrySyntax? Topic(string name) => Topics.LastOrDefault(t => t.Key == "topic." + name);
+}
 
 public sealed record ConnectionFactory(PropertyEntrySyntax Entry, string Name, AmqpUrl? Url);
 

@@ -1,0 +1,54 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+
+namespace ApimLint.Rules.Clustering;
+
+public sealed class LocalMemberHostUnreachable : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM406", "local-member-host-unreachable", RuleCategory.Clustering, Severity.Warning,
+        "When the nodes are on different hosts, each node's localMemberHost must be its own IP address, not missing, a host name or loopback.",
+        """
+        ## What it does
+        When the nodes run on different hosts, checks each node with clustering enabled: its
+        `localMemberHost` parameter must be written, and must be an IP address other than loopback
+        (`localhost`, `127.x.x.x`, `::1`). On one host, loopback reaches the peer and is not reported.
+        APIM404 does not also ask the peer to list such an address.
+
+        ## Why it matters
+        localMemberHost is the address a node advertises to its cluster and binds Hazelcast to. Loopback
+        is unreachable from the other host; a host name may resolve to loopback or to another interface
+        (the /etc/hosts entry of the machine's own name is often 127.0.1.1); without the parameter,
+        Hazelcast picks an interface itself. The peer's join is then refused ("Wrong bind request") or
+        never arrives, and each node forms its own cluster. The guide says localMemberHost "should be the
+        server's IP address". (WSO2 clustering docs; hazelcast#6906 and #5666; failure 1 of the domain
+        facts.)
+
+        ## Example
+        The nodes on 192.168.10.1 and 192.168.10.2, the passive with:
+        ```xml
+        <parameter name="localMemberHost">127.0.0.1</parameter>
+        ```
+
+        ## How to fix
+        Write each node's own IP address on the network the other node reaches it by, e.g.
+        `<parameter name="localMemberHost">192.168.10.2</parameter>` on the passive, and list that address
+        in the active's `<members>`.
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        foreach (var node in deployment.Nodes)
+        {
+            if (node.Cluster is not { IsEnabled: true } cluster) continue;
+            if (cluster.HostUnreachableReason(deployment.Topology.SharedHost) is not { } reason) continue;
+            var peer = deployment.PeerOf(node);
+            var location = cluster.LocationOf(cluster.LocalMemberHost);
+            yield return Report(location,
+                $"{node.Name}'s clustering localMemberHost {reason}, but the nodes are on different hosts ({deployment.Topology.Evidence}): " +
+                $"{peer.Name} may not reach {node.Name}'s cluster member; write {node.Name}'s IP address",
+                Key(node, node.Axis2Xml, "/axisconfig/clustering/parameter[@name='localMemberHost']"));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+using ApimLint.Text;
+
+namespace ApimLint.Rules.Registry;
+
+public sealed class RegistryMountUnknownInstance : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM302", "registry-mount-unknown-instance", RuleCategory.Registry, Severity.Error,
+        "Every <mount>'s <instanceId> in registry.xml must equal the <id> of a <remoteInstance>.",
+        """
+        ## What it does
+        Checks each `<mount>` of each node's repository/conf/registry.xml: its `<instanceId>` must name
+        the `<id>` of a `<remoteInstance>` declared in the same file. When it does not, the finding
+        suggests the declared id closest to what is written.
+
+        ## Why it matters
+        The guide's own registry.xml declares `<remoteInstance>` with `<id>wso2gov</id>`, then mounts
+        `/_system/config` with `<instanceId>gov</instanceId>`. The registry cannot resolve the mount:
+        the node logs a mount failure at start-up and keeps `/_system/config` in its own local
+        database, so the two nodes no longer share tenant and API-M configuration. A bad mount is also
+        remembered in the local registry database after registry.xml is corrected (product-ei#4800), so
+        fix it before the first start. (Governance registry mounting docs, ADMIN44x registry.xml docs;
+        failures 18 and 19 of the domain facts.)
+
+        ## Example
+        ```xml
+        <remoteInstance url="https://localhost:9453/registry">
+            <id>wso2gov</id>
+            ...
+        </remoteInstance>
+        <mount path="/_system/config" overwrite="true">
+            <instanceId>gov</instanceId>
+            <targetPath>/_system/config</targetPath>
+        </mount>
+        ```
+
+        ## How to fix
+        Write the remote instance's id in the mount: `<instanceId>wso2gov</instanceId>`. If the node has
+        already started with the bad mount, also remove the stale mount entry from its local registry
+        (or start it once with a clean local registry database).
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        foreach (var node in deployment.Nodes)
+        {
+            if (node.Registry is not { } registry) continue;
+            var ids = registry.RemoteInstances.Select(r => r.Id?.Value).OfType<string>().Where(id => id.Length > 0).Distinct().ToList();
+            foreach (var mount in registry.Mounts)
+            {
+                var path = mount.Path?.Value ?? "(no path)";
+                var key = Key(node, node.RegistryXml, $"/wso2registry/mount[@path='{path}']/instanceId");
+                if (mount.InstanceId is not { } instanceId)
+                {
+                    yield return Report(Location.InFile(mount.Element.Source, mount.Element.StartTagSpan),
+                        $"{node.Name}'s registry mount of {path} has no <instanceId>; {Declared(ids)}", key);
+                    continue;
+                }
+                if (registry.RemoteInstance(instanceId.Value) is not null) continue;
+
+                var closest = Closest(instanceId.Value, ids);
+                var related = closest is not null && registry.RemoteInstance(closest)?.Id is { } closestId
+                    ? new[] { new RelatedLocation(closestId.Location, $"{node.Name}'s remote instance '{closest}'") }
+                    : [];
+                yield return Report(instanceId.Location,
+                    $"{node.Name}'s registry mount of {path} names instanceId '{instanceId.Value}', but no <remoteInstance> has that id; " +
+                    (closest is null ? Declared(ids) : $"did you mean '{closest}'?"),
+                    key, related);
+            }
+        }
+    }
+
+    private static string Declared(IReadOnlyList<string> ids) =>
+        ids.Count == 0 ? "registry.xml declares no remote instance" : "the remote instances are " + string.Join(", ", ids.Select(id => $"'{id}'"));
+
+    /// <summary>The declared id nearest to what is written (edit distance, containment breaking ties), first in file order.</summary>
+    private static string? Closest(string written, IReadOnlyList<string> ids) =>
+        ids.Select((id, index) => (Id: id, Index: index, Distance: EditDistance(written.ToLowerInvariant(), id.ToLowerInvariant()),
+                Contains: id.Contains(written, StringComparison.OrdinalIgnoreCase) || written.Contains(id, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(c => c.Contains ? 0 : 1).ThenBy(c => c.Distance).ThenBy(c => c.Index)
+            .Select(c => c.Id)
+            .FirstOrDefault();
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}
