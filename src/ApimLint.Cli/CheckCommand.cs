@@ -31,7 +31,7 @@ internal sealed class CheckCommand(CliConsole console)
         var baseDirectory = _output.BaseDirectory(parse, console.WorkingDirectory);
         if (_fixes.Diff(parse) || _fixes.Fix(parse))
         {
-            var outcome = new FixRunner(files => DeploymentLoader.Load(input, files), rules).Run(_fixes.IncludeUnsafe(parse));
+            var outcome = new FixRunner(files => DeploymentLoader.Load(input, files), rules, _output.Analysis(parse)).Run(_fixes.IncludeUnsafe(parse));
             if (_fixes.Diff(parse))
             {
                 console.Out.Write(SecretMask.Apply(UnifiedDiff.Render(outcome.Changes, path => PathDisplay.Relative(path, baseDirectory))));
@@ -42,7 +42,7 @@ internal sealed class CheckCommand(CliConsole console)
             return Report(parse, targets, outcome.Deployment, outcome.Remaining, baseDirectory);
         }
         var deployment = DeploymentLoader.Load(input);
-        return Report(parse, targets, deployment, Analyzer.Run(deployment, rules), baseDirectory);
+        return Report(parse, targets, deployment, Analyzer.Run(deployment, rules, _output.Analysis(parse)), baseDirectory);
     }
 
     private void ReportApplied(FixOutcome outcome, string baseDirectory)
@@ -53,14 +53,16 @@ internal sealed class CheckCommand(CliConsole console)
         console.Error.WriteLine($"{outcome.Applied.Count} fix{(outcome.Applied.Count == 1 ? "" : "es")} applied, {files} file{(files == 1 ? "" : "s")} changed.");
     }
 
-    private int Report(ParseResult parse, IReadOnlyList<(string Format, string? File)> targets, Deployment deployment, IReadOnlyList<Diagnostic> diagnostics, string baseDirectory)
+    private int Report(ParseResult parse, IReadOnlyList<(string Format, string? File)> targets, Deployment deployment, AnalysisResult result, string baseDirectory)
     {
+        var diagnostics = result.Reported;
+        var findings = new Findings(diagnostics, _output.IncludeSuppressed(parse) ? result.Suppressed : [], result.Suppressed.Count);
         var context = ReportContext.For(deployment, baseDirectory, console.Rules);
         foreach (var (format, file) in targets)
         {
             if (file is null)
             {
-                Write(format, console.Out, diagnostics, context, console.UseColor);
+                Write(format, console.Out, findings, context, console.UseColor);
                 continue;
             }
             try
@@ -68,7 +70,7 @@ internal sealed class CheckCommand(CliConsole console)
                 AtomicFile.Write(file, stream =>
                 {
                     using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-                    Write(format, writer, diagnostics, context, useColor: false);
+                    Write(format, writer, findings, context, useColor: false);
                 });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -80,14 +82,20 @@ internal sealed class CheckCommand(CliConsole console)
         return failLevel != Severity.None && diagnostics.Any(d => d.Severity >= failLevel) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private static void Write(string format, TextWriter output, IReadOnlyList<Diagnostic> diagnostics, ReportContext context, bool useColor)
+    /// <summary>What the writers show: the reported findings, the suppressed ones asked for (--include-suppressed), and how many were suppressed.</summary>
+    private sealed record Findings(IReadOnlyList<Diagnostic> Reported, IReadOnlyList<Diagnostic> ShownSuppressed, int SuppressedCount)
+    {
+        public IReadOnlyList<Diagnostic> WithSuppressed => Reported.Concat(ShownSuppressed).Order(DiagnosticOrder.Instance).ToList();
+    }
+
+    private static void Write(string format, TextWriter output, Findings findings, ReportContext context, bool useColor)
     {
         switch (format)
         {
-            case "sarif": new SarifReportWriter(context, ProjectInfo.Version).Write(output, diagnostics); break;
-            case "json": new JsonReportWriter(context, ProjectInfo.Version).Write(output, diagnostics); break;
-            case "github": new GitHubReportWriter(context).Write(output, diagnostics); break;
-            default: new TextReportWriter(context.BaseDirectory, useColor).Write(output, diagnostics); break;
+            case "sarif": new SarifReportWriter(context, ProjectInfo.Version).Write(output, findings.WithSuppressed); break;
+            case "json": new JsonReportWriter(context, ProjectInfo.Version).Write(output, findings.WithSuppressed); break;
+            case "github": new GitHubReportWriter(context).Write(output, findings.Reported); break;
+            default: new TextReportWriter(context.BaseDirectory, useColor).Write(output, findings.Reported, findings.SuppressedCount); break;
         }
     }
 }

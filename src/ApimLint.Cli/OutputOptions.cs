@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ApimLint.Diagnostics;
+using ApimLint.Engine;
 
 namespace ApimLint.Cli;
 
@@ -40,13 +41,29 @@ internal sealed class OutputOptions
 
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show details of internal errors." };
 
+    private readonly Option<bool> _noInlineSuppressions = new("--no-inline-suppressions")
+    {
+        Description = "Ignore every apimlint-disable comment in the deployment's files.",
+    };
+
+    private readonly Option<bool> _includeSuppressed = new("--include-suppressed")
+    {
+        Description = "Put suppressed findings into SARIF and JSON, marked with their suppression and justification " +
+                      "(left out by default: GitHub code scanning ignores SARIF suppressions).",
+    };
+
     public OutputOptions()
     {
         _format.AcceptOnlyFromAmong(Formats);
         _failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
     }
 
-    public IEnumerable<Option> All => [_format, _output, _basePath, _failLevel, _verbose];
+    public IEnumerable<Option> All => [_format, _output, _basePath, _failLevel, _verbose, _noInlineSuppressions, _includeSuppressed];
+
+    public bool IncludeSuppressed(ParseResult parse) => parse.GetValue(_includeSuppressed);
+
+    public AnalysisOptions Analysis(ParseResult parse) =>
+        AnalysisOptions.Default with { InlineSuppressions = !parse.GetValue(_noInlineSuppressions) };
 
     /// <summary>Each format with the file it goes to (null: standard output).</summary>
     public IReadOnlyList<(string Format, string? File)> Targets(ParseResult parse, string workingDirectory)

@@ -42,8 +42,9 @@ public sealed class RegistryLocalDbConfigMissing : Rule
         and make `<currentDBConfig>` name it.
 
         Fix (safe): `apimlint --fix` puts the default dbConfig back before the others, as the pack
-        ships it; it keeps what the guide intends. It does not change a currentDBConfig that names
-        another missing config.
+        ships it, and makes it the currentDBConfig again when another config had taken its place: the
+        guide never changes the local registry. It does not touch a currentDBConfig that names another
+        missing config while the default exists.
         """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
@@ -53,7 +54,7 @@ public sealed class RegistryLocalDbConfigMissing : Rule
             if (node.Registry is not { } registry) continue;
             var current = registry.CurrentDbConfig;
             var key = Key(node, node.RegistryXml, "/wso2registry/dbConfig[@name='wso2registry']");
-            var fix = registry.DbConfig(LocalDbConfig) is null ? RestoreDefault(registry) : null;
+            var fix = registry.DbConfig(LocalDbConfig) is null ? RestoreDefault(registry, current) : null;
             if (current is not null && registry.DbConfig(current.Value) is null)
             {
                 yield return Report(current.Location,
@@ -70,13 +71,16 @@ public sealed class RegistryLocalDbConfigMissing : Rule
         }
     }
 
-    private static Fix RestoreDefault(RegistryConfig registry)
+    /// <summary>Puts the default dbConfig back and makes it the current one again, as the pack ships them.</summary>
+    private static Fix RestoreDefault(RegistryConfig registry, Located<string>? current)
     {
         const string dbConfig = "<dbConfig name=\"wso2registry\">\n    <dataSource>jdbc/WSO2CarbonDB</dataSource>\n</dbConfig>\n";
         var edit = registry.DbConfigs.FirstOrDefault() is { } first
             ? Edits.InsertBefore(first.Element, dbConfig)
             : Edits.InsertLastChild(registry.Root, dbConfig.TrimEnd('\n'));
-        return Fix.Safe("Restore <dbConfig name=\"wso2registry\">", edit);
+        return current is null || current.Value == LocalDbConfig
+            ? Fix.Safe("Restore <dbConfig name=\"wso2registry\">", edit)
+            : Fix.Safe("Restore <dbConfig name=\"wso2registry\"> as the current dbConfig", edit, Edits.Replace(current.Location, LocalDbConfig));
     }
 
     private static string Names(RegistryConfig registry) =>

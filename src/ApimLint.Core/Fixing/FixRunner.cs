@@ -6,14 +6,14 @@ using ApimLint.Model;
 namespace ApimLint.Fixing;
 
 /// <summary>What a fix run did: the fixes applied, the files they change, and what the last check still finds.</summary>
-public sealed record FixOutcome(IReadOnlyList<Diagnostic> Applied, IReadOnlyList<FileChange> Changes, IReadOnlyList<Diagnostic> Remaining, Deployment Deployment);
+public sealed record FixOutcome(IReadOnlyList<Diagnostic> Applied, IReadOnlyList<FileChange> Changes, AnalysisResult Remaining, Deployment Deployment);
 
 /// <summary>
 /// Applies fixes in memory, pass after pass (check, choose non-overlapping fixes, apply, check
 /// again) until nothing more applies, then hands back the changes for writing or showing as a diff.
 /// A pass whose edits leave a changed file unparseable stops the run: a fix must never break a file.
 /// </summary>
-public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<Rule> rules)
+public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<Rule> rules, AnalysisOptions options)
 {
     public const int MaxPasses = 10;
 
@@ -22,10 +22,10 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
         var files = new OverlayFileSystem(DiskFileSystem.Instance);
         var applied = new List<Diagnostic>();
         var deployment = load(files);
-        var diagnostics = Analyzer.Run(deployment, rules);
+        var result = Analyzer.Run(deployment, rules, options);
         for (var pass = 0; pass < MaxPasses; pass++)
         {
-            var chosen = FixSelection.Select(diagnostics, includeUnsafe);
+            var chosen = FixSelection.Select(result.Reported, includeUnsafe);
             if (chosen.Count == 0) break;
             Apply(files, chosen.Select(d => d.Fix!));
             applied.AddRange(chosen);
@@ -33,9 +33,9 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
             var broken = deployment.Files.FirstOrDefault(f => f.Error is not null && files.Changes.Any(c => c.Path == f.FullPath));
             if (broken is not null)
                 throw new FixWriteException($"{broken.FullPath}: a fix made it unparseable ({broken.Error!.Message}); no file was changed");
-            diagnostics = Analyzer.Run(deployment, rules);
+            result = Analyzer.Run(deployment, rules, options);
         }
-        return new FixOutcome(applied, files.Changes, diagnostics, deployment);
+        return new FixOutcome(applied, files.Changes, result, deployment);
     }
 
     private static void Apply(OverlayFileSystem files, IEnumerable<Fix> fixes)

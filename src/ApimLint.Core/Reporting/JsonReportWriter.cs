@@ -45,6 +45,13 @@ public sealed class JsonReportWriter(ReportContext context, string toolVersion)
             json.WriteEndArray();
             json.WriteString("fingerprint", context.Fingerprint(d));
             json.WriteBoolean("fixAvailable", d.Fix is not null);
+            if (d.Suppression is { } suppression)
+            {
+                json.WriteStartObject("suppression");
+                json.WriteString("kind", suppression.Kind == SuppressionKind.InSource ? "inSource" : "external");
+                json.WriteString("justification", suppression.Justification);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -95,6 +95,19 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
             PartialFingerprints = new Dictionary<string, string> { ["primaryLocationLineHash"] = context.Fingerprint(d) + ":1" },
         };
         if (d.Fix is { } fix && ToFix(fix) is { } sarifFix) result.Fixes = [sarifFix];
+        if (d.Suppression is { } suppression)
+        {
+            result.Suppressions =
+            [
+                new Microsoft.CodeAnalysis.Sarif.Suppression
+                {
+                    Kind = suppression.Kind == Diagnostics.SuppressionKind.InSource ? Microsoft.CodeAnalysis.Sarif.SuppressionKind.InSource : Microsoft.CodeAnalysis.Sarif.SuppressionKind.External,
+                    Status = SuppressionStatus.Accepted,
+                    Justification = suppression.Justification,
+                    Location = suppression.Location is { } at ? ToLocation(at, null, null) : null,
+                },
+            ];
+        }
         if (d.Related.Count > 0)
             result.RelatedLocations = d.Related.Select((r, i) => ToLocation(r.Location, i + 1, r.Message)).ToList();
         return result;

@@ -12,7 +12,7 @@ public sealed class TextReportWriter(string baseDirectory, bool useColor)
     private const string Reset = "\e[0m";
     private const string Bold = "\e[1m";
 
-    public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
+    public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, int suppressed = 0)
     {
         foreach (var diagnostic in diagnostics)
         {
@@ -20,18 +20,19 @@ public sealed class TextReportWriter(string baseDirectory, bool useColor)
             foreach (var related in diagnostic.Related)
                 output.WriteLine($"    {Where(related.Location)}: note: {related.Message}");
         }
-        output.WriteLine(Summary(diagnostics));
+        output.WriteLine(Summary(diagnostics, suppressed));
     }
 
-    public static string Summary(IReadOnlyList<Diagnostic> diagnostics)
+    public static string Summary(IReadOnlyList<Diagnostic> diagnostics, int suppressed = 0)
     {
-        if (diagnostics.Count == 0) return "No findings.";
+        var hidden = suppressed == 0 ? "" : $" ({suppressed} suppressed)";
+        if (diagnostics.Count == 0) return $"No findings{hidden}.";
         string Count(Severity s, string word)
         {
             var n = diagnostics.Count(d => d.Severity == s);
             return $"{n} {word}{(n == 1 ? "" : "s")}";
         }
-        return $"{Count(Severity.Error, "error")}, {Count(Severity.Warning, "warning")}, {Count(Severity.Note, "note")}.";
+        return $"{Count(Severity.Error, "error")}, {Count(Severity.Warning, "warning")}, {Count(Severity.Note, "note")}{hidden}.";
     }
 
     private string Where(Location location)
