@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text;
+using ApimLint.Baselines;
+using ApimLint.Configuration;
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Fixing;
@@ -9,29 +11,35 @@ using ApimLint.Reporting;
 
 namespace ApimLint.Cli;
 
-/// <summary>`apimlint [check] [DIR]`: load the deployment, run the rules, write every requested format.</summary>
+/// <summary>`apimlint [check] [DIR]`: load the deployment, run the rules, fix or report in every requested format.</summary>
 internal sealed class CheckCommand(CliConsole console)
 {
     private readonly DeploymentOptions _deployment = new();
     private readonly OutputOptions _output = new();
     private readonly FixOptions _fixes = new();
 
+    private readonly Option<string?> _baseline = new("--baseline")
+    {
+        Description = "Report only findings not accepted in this baseline file (see `apimlint baseline write`), and list entries that no longer occur.",
+    };
+
     public void AddTo(Command command)
     {
         _deployment.AddTo(command);
-        foreach (var option in _output.All.Concat(_fixes.All)) command.Options.Add(option);
+        foreach (var option in _output.All.Concat(_fixes.All).Append(_baseline)) command.Options.Add(option);
         command.SetAction(Run);
     }
 
     private int Run(ParseResult parse)
     {
         var targets = _output.Targets(parse, console.WorkingDirectory);
-        var input = _deployment.Read(parse, console.WorkingDirectory);
-        var rules = console.Rules;
+        var config = _deployment.Config(parse, console.WorkingDirectory);
+        var input = _deployment.Read(parse, console.WorkingDirectory, config);
+        var analysis = _output.Analysis(parse, config);
         var baseDirectory = _output.BaseDirectory(parse, console.WorkingDirectory);
         if (_fixes.Diff(parse) || _fixes.Fix(parse))
         {
-            var outcome = new FixRunner(files => DeploymentLoader.Load(input, files), rules, _output.Analysis(parse)).Run(_fixes.IncludeUnsafe(parse));
+            var outcome = new FixRunner(files => DeploymentLoader.Load(input, files), console.Rules, analysis).Run(_fixes.IncludeUnsafe(parse));
             if (_fixes.Diff(parse))
             {
                 console.Out.Write(SecretMask.Apply(UnifiedDiff.Render(outcome.Changes, path => PathDisplay.Relative(path, baseDirectory))));
@@ -39,10 +47,10 @@ internal sealed class CheckCommand(CliConsole console)
             }
             FileCommitter.Commit(outcome.Changes);
             ReportApplied(outcome, baseDirectory);
-            return Report(parse, targets, outcome.Deployment, outcome.Remaining, baseDirectory);
+            return Report(parse, config, targets, outcome.Deployment, outcome.Remaining, baseDirectory);
         }
         var deployment = DeploymentLoader.Load(input);
-        return Report(parse, targets, deployment, Analyzer.Run(deployment, rules, _output.Analysis(parse)), baseDirectory);
+        return Report(parse, config, targets, deployment, Analyzer.Run(deployment, console.Rules, analysis), baseDirectory);
     }
 
     private void ReportApplied(FixOutcome outcome, string baseDirectory)
@@ -53,11 +61,27 @@ internal sealed class CheckCommand(CliConsole console)
         console.Error.WriteLine($"{outcome.Applied.Count} fix{(outcome.Applied.Count == 1 ? "" : "es")} applied, {files} file{(files == 1 ? "" : "s")} changed.");
     }
 
-    private int Report(ParseResult parse, IReadOnlyList<(string Format, string? File)> targets, Deployment deployment, AnalysisResult result, string baseDirectory)
+    private int Report(ParseResult parse, ProjectConfig config, IReadOnlyList<(string Format, string? File)> targets,
+        Deployment deployment, AnalysisResult result, string baseDirectory)
     {
-        var diagnostics = result.Reported;
-        var findings = new Findings(diagnostics, _output.IncludeSuppressed(parse) ? result.Suppressed : [], result.Suppressed.Count);
-        var context = ReportContext.For(deployment, baseDirectory, console.Rules);
+        var enabled = console.Rules.Where(_output.Analysis(parse, config).IsEnabled).ToList();
+        var context = ReportContext.For(deployment, baseDirectory, enabled);
+        var reported = result.Reported;
+        var hidden = new List<Diagnostic>(result.Suppressed);
+        var notes = new List<string>();
+        if (result.Suppressed.Count > 0) notes.Add($"{result.Suppressed.Count} suppressed");
+        if (BaselineFile(parse, config) is { } baselineFile && (File.Exists(baselineFile) || parse.GetValue(_baseline) is not null))
+        {
+            var outcome = ReadBaseline(baselineFile).Apply(reported, context, PathDisplay.Relative(baselineFile, baseDirectory));
+            reported = outcome.New;
+            hidden.AddRange(outcome.Accepted);
+            if (outcome.Accepted.Count > 0) notes.Add($"{outcome.Accepted.Count} in baseline");
+            foreach (var stale in outcome.Stale)
+                console.Error.WriteLine($"apimlint: baseline entry no longer found: {stale.RuleId} {stale.Where} ({stale.Fingerprint})");
+            if (outcome.Stale.Count > 0)
+                console.Error.WriteLine($"apimlint: {outcome.Stale.Count} baseline entr{(outcome.Stale.Count == 1 ? "y" : "ies")} no longer found; prune with `apimlint baseline write`");
+        }
+        var findings = new Findings(reported, _output.IncludeSuppressed(parse) ? hidden.Order(DiagnosticOrder.Instance).ToList() : [], notes);
         foreach (var (format, file) in targets)
         {
             if (file is null)
@@ -78,24 +102,42 @@ internal sealed class CheckCommand(CliConsole console)
                 throw new UsageException($"{file}: cannot be written ({e.Message})");
             }
         }
-        var failLevel = _output.FailLevel(parse);
-        return failLevel != Severity.None && diagnostics.Any(d => d.Severity >= failLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+        var failLevel = _output.FailLevel(parse, config);
+        return failLevel != Severity.None && reported.Any(d => d.Severity >= failLevel) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    /// <summary>What the writers show: the reported findings, the suppressed ones asked for (--include-suppressed), and how many were suppressed.</summary>
-    private sealed record Findings(IReadOnlyList<Diagnostic> Reported, IReadOnlyList<Diagnostic> ShownSuppressed, int SuppressedCount)
+    private string? BaselineFile(ParseResult parse, ProjectConfig config) =>
+        parse.GetValue(_baseline) is { } given ? Path.GetFullPath(given, console.WorkingDirectory)
+        : config.Baseline is { } configured ? Path.GetFullPath(configured, config.Directory!)
+        : null;
+
+    private static Baseline ReadBaseline(string file)
     {
-        public IReadOnlyList<Diagnostic> WithSuppressed => Reported.Concat(ShownSuppressed).Order(DiagnosticOrder.Instance).ToList();
+        if (!File.Exists(file)) throw new UsageException($"{file}: no such baseline (write one with `apimlint baseline write`)");
+        try
+        {
+            return Baseline.Parse(File.ReadAllText(file), file);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>What the writers show: the reported findings, the hidden ones asked for (--include-suppressed), and what the summary says was hidden.</summary>
+    private sealed record Findings(IReadOnlyList<Diagnostic> Reported, IReadOnlyList<Diagnostic> ShownHidden, IReadOnlyList<string> HiddenNotes)
+    {
+        public IReadOnlyList<Diagnostic> WithHidden => Reported.Concat(ShownHidden).Order(DiagnosticOrder.Instance).ToList();
     }
 
     private static void Write(string format, TextWriter output, Findings findings, ReportContext context, bool useColor)
     {
         switch (format)
         {
-            case "sarif": new SarifReportWriter(context, ProjectInfo.Version).Write(output, findings.WithSuppressed); break;
-            case "json": new JsonReportWriter(context, ProjectInfo.Version).Write(output, findings.WithSuppressed); break;
+            case "sarif": new SarifReportWriter(context, ProjectInfo.Version).Write(output, findings.WithHidden); break;
+            case "json": new JsonReportWriter(context, ProjectInfo.Version).Write(output, findings.WithHidden); break;
             case "github": new GitHubReportWriter(context).Write(output, findings.Reported); break;
-            default: new TextReportWriter(context.BaseDirectory, useColor).Write(output, findings.Reported, findings.SuppressedCount); break;
+            default: new TextReportWriter(context.BaseDirectory, useColor).Write(output, findings.Reported, findings.HiddenNotes); break;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ApimLint.Configuration;
 using ApimLint.Engine;
 using ApimLint.Fixing;
 using ApimLint.Loading;
@@ -24,6 +25,8 @@ public static class CommandLine
         root.Subcommands.Add(checkCommand);
         root.Subcommands.Add(RulesCommands.List(console));
         root.Subcommands.Add(RulesCommands.Explain(console));
+        root.Subcommands.Add(InitCommand.Create(console));
+        root.Subcommands.Add(BaselineCommand.Create(console));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -36,7 +39,7 @@ public static class CommandLine
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is InputException or UsageException or FixWriteException)
+        catch (Exception e) when (e is InputException or UsageException or FixWriteException or ConfigException)
         {
             stderr.WriteLine($"apimlint: {e.Message}");
             return ExitCodes.UsageOrInput;

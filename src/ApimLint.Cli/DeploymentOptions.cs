@@ -1,10 +1,15 @@
 using System.CommandLine;
+using ApimLint.Configuration;
 using ApimLint.Loading;
 using ApimLint.Model;
+using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace ApimLint.Cli;
 
-/// <summary>The argument and options that say where a deployment is, shared by the root command and `check`.</summary>
+/// <summary>
+/// The argument and options that say where a deployment is, shared by the commands that read one.
+/// Options win over apimlint.json, which wins over the conventional layout.
+/// </summary>
 internal sealed class DeploymentOptions
 {
     private readonly Argument<string> _folder = new("DIR")
@@ -24,29 +29,60 @@ internal sealed class DeploymentOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private readonly Option<string> _os = new("--os")
+    private readonly Option<string?> _os = new("--os") { Description = "The operating system the nodes run on: linux (default) or windows." };
+
+    private readonly Option<string?> _config = new("--config")
     {
-        Description = "The operating system the nodes run on.",
-        DefaultValueFactory = _ => "linux",
+        Description = $"The configuration file (default: {ConfigReader.FileName} in DIR or its nearest parent).",
     };
 
-    public DeploymentOptions() => _os.AcceptOnlyFromAmong("linux", "windows");
+    private readonly bool _folderArgument;
+
+    /// <param name="folderArgument">False for commands whose positional argument is something else: the deployment is then the current folder.</param>
+    public DeploymentOptions(bool folderArgument = true)
+    {
+        _folderArgument = folderArgument;
+        _os.AcceptOnlyFromAmong("linux", "windows");
+    }
 
     public void AddTo(Command command)
     {
-        command.Arguments.Add(_folder);
-        foreach (var option in new Option[] { _active, _passive, _nginx, _sql, _os }) command.Options.Add(option);
+        if (_folderArgument) command.Arguments.Add(_folder);
+        foreach (var option in new Option[] { _active, _passive, _nginx, _sql, _os, _config }) command.Options.Add(option);
     }
 
-    public DeploymentInput Read(ParseResult parse, string workingDirectory)
+    public string Folder(ParseResult parse, string workingDirectory) =>
+        _folderArgument ? Path.GetFullPath(parse.GetValue(_folder) ?? ".", workingDirectory) : workingDirectory;
+
+    public ProjectConfig Config(ParseResult parse, string workingDirectory)
+    {
+        var folder = Folder(parse, workingDirectory);
+        var explicitFile = parse.GetValue(_config) is { } file ? Path.GetFullPath(file, workingDirectory) : null;
+        return ConfigReader.Find(Directory.Exists(folder) ? folder : workingDirectory, explicitFile);
+    }
+
+    public DeploymentInput Read(ParseResult parse, string workingDirectory, ProjectConfig config)
     {
         string? Full(string? path) => path is null ? null : Path.GetFullPath(path, workingDirectory);
+        string? FromConfig(string? path) => path is null ? null : Path.GetFullPath(path, config.Directory!);
+        string? NodePath(NodeRole role) => FromConfig(config.Nodes.FirstOrDefault(n => n.Role == role)?.Path);
+        var os = parse.GetValue(_os) is { } given ? (given == "windows" ? TargetOs.Windows : TargetOs.Linux) : config.Os ?? TargetOs.Linux;
+        var sql = parse.GetValue(_sql) is { Length: > 0 } files ? files.Select(f => Full(f)!).ToList() : ExpandSql(config);
         return DeploymentInput.FromFolder(
-            Full(parse.GetValue(_folder)) ?? workingDirectory,
-            Full(parse.GetValue(_active)),
-            Full(parse.GetValue(_passive)),
-            Full(parse.GetValue(_nginx)),
-            parse.GetValue(_sql)?.Select(f => Full(f)!).ToList(),
-            parse.GetValue(_os) == "windows" ? TargetOs.Windows : TargetOs.Linux);
+            Folder(parse, workingDirectory),
+            Full(parse.GetValue(_active)) ?? NodePath(NodeRole.Active),
+            Full(parse.GetValue(_passive)) ?? NodePath(NodeRole.Passive),
+            Full(parse.GetValue(_nginx)) ?? FromConfig(config.Nginx),
+            sql,
+            os);
+    }
+
+    /// <summary>The config's sql entries, which may be globs, relative to the config's folder.</summary>
+    private static List<string>? ExpandSql(ProjectConfig config)
+    {
+        if (config.Sql.Count == 0) return null;
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddIncludePatterns(config.Sql);
+        return matcher.GetResultsInFullPath(config.Directory!).Order(StringComparer.Ordinal).ToList();
     }
 }

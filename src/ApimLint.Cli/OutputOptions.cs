@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ApimLint.Configuration;
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
 
@@ -33,10 +34,9 @@ internal sealed class OutputOptions
         Description = "Make paths in the output relative to this folder (e.g. the repository root) instead of the current folder.",
     };
 
-    private readonly Option<string> _failLevel = new("--fail-level")
+    private readonly Option<string?> _failLevel = new("--fail-level")
     {
-        Description = "Exit 1 when a finding is at or above this level: error, warning, note or none.",
-        DefaultValueFactory = _ => "error",
+        Description = "Exit 1 when a finding is at or above this level: error (default), warning, note or none.",
     };
 
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show details of internal errors." };
@@ -62,8 +62,8 @@ internal sealed class OutputOptions
 
     public bool IncludeSuppressed(ParseResult parse) => parse.GetValue(_includeSuppressed);
 
-    public AnalysisOptions Analysis(ParseResult parse) =>
-        AnalysisOptions.Default with { InlineSuppressions = !parse.GetValue(_noInlineSuppressions) };
+    public AnalysisOptions Analysis(ParseResult parse, ProjectConfig config) =>
+        new(config.Rules, InlineSuppressions: !parse.GetValue(_noInlineSuppressions));
 
     /// <summary>Each format with the file it goes to (null: standard output).</summary>
     public IReadOnlyList<(string Format, string? File)> Targets(ParseResult parse, string workingDirectory)
@@ -82,11 +82,12 @@ internal sealed class OutputOptions
     public string BaseDirectory(ParseResult parse, string workingDirectory) =>
         parse.GetValue(_basePath) is { } basePath ? Path.GetFullPath(basePath, workingDirectory) : workingDirectory;
 
-    public Severity FailLevel(ParseResult parse) => parse.GetValue(_failLevel) switch
+    public Severity FailLevel(ParseResult parse, ProjectConfig config) => parse.GetValue(_failLevel) switch
     {
         "warning" => Severity.Warning,
         "note" => Severity.Note,
         "none" => Severity.None,
-        _ => Severity.Error,
+        "error" => Severity.Error,
+        _ => config.FailLevel ?? Severity.Error,
     };
 }

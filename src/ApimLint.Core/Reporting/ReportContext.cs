@@ -11,11 +11,12 @@ namespace ApimLint.Reporting;
 /// <param name="DeploymentName">The deployment folder's name, for SARIF's automationDetails.id.</param>
 /// <param name="NodePair">The two nodes' folders, part of every fingerprint.</param>
 /// <param name="Rules">The enabled rules, in ID order.</param>
-public sealed record ReportContext(string BaseDirectory, string DeploymentName, string NodePair, IReadOnlyList<Rule> Rules)
+/// <param name="DeploymentRoot">The deployment folder, for paths that must not depend on where apimlint runs.</param>
+public sealed record ReportContext(string BaseDirectory, string DeploymentName, string NodePair, IReadOnlyList<Rule> Rules, string DeploymentRoot)
 {
     public static ReportContext For(Deployment deployment, string baseDirectory, IReadOnlyList<Rule> rules) =>
         new(baseDirectory, Path.GetFileName(deployment.Root.TrimEnd(Path.DirectorySeparatorChar)),
-            $"{deployment.RelativePath(deployment.Active.Home)}|{deployment.RelativePath(deployment.Passive.Home)}", rules);
+            $"{deployment.RelativePath(deployment.Active.Home)}|{deployment.RelativePath(deployment.Passive.Home)}", rules, deployment.Root);
 
     public string RelativePath(string fullPath) => PathDisplay.Relative(fullPath, BaseDirectory);
 

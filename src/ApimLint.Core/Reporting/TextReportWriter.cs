@@ -12,7 +12,8 @@ public sealed class TextReportWriter(string baseDirectory, bool useColor)
     private const string Reset = "\e[0m";
     private const string Bold = "\e[1m";
 
-    public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, int suppressed = 0)
+    /// <param name="hidden">What the summary says was not reported, e.g. "1 suppressed", "8 in baseline".</param>
+    public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string>? hidden = null)
     {
         foreach (var diagnostic in diagnostics)
         {
@@ -20,12 +21,12 @@ public sealed class TextReportWriter(string baseDirectory, bool useColor)
             foreach (var related in diagnostic.Related)
                 output.WriteLine($"    {Where(related.Location)}: note: {related.Message}");
         }
-        output.WriteLine(Summary(diagnostics, suppressed));
+        output.WriteLine(Summary(diagnostics, hidden ?? []));
     }
 
-    public static string Summary(IReadOnlyList<Diagnostic> diagnostics, int suppressed = 0)
+    public static string Summary(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> hiddenCounts)
     {
-        var hidden = suppressed == 0 ? "" : $" ({suppressed} suppressed)";
+        var hidden = hiddenCounts.Count == 0 ? "" : $" ({string.Join(", ", hiddenCounts)})";
         if (diagnostics.Count == 0) return $"No findings{hidden}.";
         string Count(Severity s, string word)
         {

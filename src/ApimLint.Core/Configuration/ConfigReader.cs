@@ -1,0 +1,165 @@
+using ApimLint.Diagnostics;
+using ApimLint.Loading;
+using ApimLint.Model;
+using ApimLint.Syntax.Json;
+using ApimLint.Text;
+
+namespace ApimLint.Configuration;
+
+/// <summary>
+/// Reads apimlint.json (JSON with comments and trailing commas) strictly: an unknown key or a value
+/// of the wrong type is an error at its line and column, with the closest known key suggested.
+/// </summary>
+public static class ConfigReader
+{
+    public const string FileName = "apimlint.json";
+
+    /// <summary>The config given, or apimlint.json in the folder or its nearest parent; <see cref="ProjectConfig.None"/> when there is none.</summary>
+    public static ProjectConfig Find(string folder, string? explicitFile)
+    {
+        if (explicitFile is not null)
+            return File.Exists(explicitFile) ? Read(explicitFile) : throw new ConfigException($"{explicitFile}: no such configuration file");
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, FileName);
+            if (File.Exists(candidate)) return Read(candidate);
+        }
+        return ProjectConfig.None;
+    }
+
+    public static ProjectConfig Read(string path)
+    {
+        var source = SourceReader.Read(Path.GetFullPath(path));
+        var document = JsonParser.Parse(source);
+        if (document.Error is { } error) throw new ConfigException($"{path}:{error.Position}: {error.Message}");
+        var reader = new Reader(path);
+        var root = reader.Object(document.Root!, "the configuration");
+        var config = new ProjectConfig { File = source.Path };
+        foreach (var property in root.Properties)
+        {
+            config = property.Name switch
+            {
+                "$schema" => config with { },
+                "nodes" => config with { Nodes = reader.Array(property.Value, "nodes").Select((n, i) => reader.Node(n, i)).ToList() },
+                "nginx" => config with { Nginx = reader.String(property.Value, "nginx") },
+                "sql" => config with { Sql = reader.Strings(property.Value, "sql") },
+                "os" => config with { Os = reader.Os(property.Value, "os") },
+                "rules" => config with { Rules = reader.Object(property.Value, "rules").Properties.ToDictionary(p => reader.RuleId(p), p => reader.Severity(p.Value, $"rules.{p.Name}")) },
+                "failLevel" => config with { FailLevel = reader.Severity(property.Value, "failLevel") },
+                "baseline" => config with { Baseline = reader.String(property.Value, "baseline") },
+                "drift" => config with { Drift = reader.Drift(property.Value) },
+                _ => throw reader.Unknown(property, ["$schema", "nodes", "nginx", "sql", "os", "rules", "failLevel", "baseline", "drift"]),
+            };
+        }
+        var roles = config.Nodes.Select(n => n.Role).ToList();
+        if (config.Nodes.Count > 0 && (roles.Count(r => r == NodeRole.Active) != 1 || roles.Count(r => r == NodeRole.Passive) != 1))
+            throw new ConfigException($"{path}: nodes must name exactly one active and one passive node");
+        return config;
+    }
+
+    private sealed class Reader(string path)
+    {
+        public ConfigException Error(Syntax.SyntaxNode at, string message) =>
+            new($"{path}:{at.Source.GetLinePosition(at.Span.Start)}: {message}");
+
+        public ConfigException Unknown(JsonPropertySyntax property, IReadOnlyList<string> known)
+        {
+            var closest = known.MinBy(k => Distance(k, property.Name));
+            var hint = closest is not null && Distance(closest, property.Name) <= 3 ? $" (did you mean '{closest}'?)" : $" (known: {string.Join(", ", known)})";
+            return new ConfigException($"{path}:{property.Source.GetLinePosition(property.NameSpan.Start)}: unknown key '{property.Name}'{hint}");
+        }
+
+        public JsonObjectSyntax Object(JsonNodeSyntax node, string what) => node as JsonObjectSyntax ?? throw Error(node, $"{what} must be an object");
+
+        public IReadOnlyList<JsonNodeSyntax> Array(JsonNodeSyntax node, string what) => (node as JsonArraySyntax)?.Items ?? throw Error(node, $"{what} must be an array");
+
+        public string String(JsonNodeSyntax node, string what) =>
+            node is JsonScalarSyntax { Kind: JsonScalarKind.String } s ? s.Value : throw Error(node, $"{what} must be a string");
+
+        public IReadOnlyList<string> Strings(JsonNodeSyntax node, string what) => Array(node, what).Select(i => String(i, $"{what}[]")).ToList();
+
+        public int Integer(JsonNodeSyntax node, string what) =>
+            node is JsonScalarSyntax { Kind: JsonScalarKind.Number } s && int.TryParse(s.Value, out var n) && n >= 0 ? n : throw Error(node, $"{what} must be a whole number");
+
+        public TargetOs Os(JsonNodeSyntax node, string what) => String(node, what) switch
+        {
+            "linux" => TargetOs.Linux,
+            "windows" => TargetOs.Windows,
+            _ => throw Error(node, $"{what} must be \"linux\" or \"windows\""),
+        };
+
+        public Severity Severity(JsonNodeSyntax node, string what) => String(node, what) switch
+        {
+            "error" => Diagnostics.Severity.Error,
+            "warning" => Diagnostics.Severity.Warning,
+            "note" => Diagnostics.Severity.Note,
+            "none" => Diagnostics.Severity.None,
+            _ => throw Error(node, $"{what} must be \"error\", \"warning\", \"note\" or \"none\""),
+        };
+
+        public string RuleId(JsonPropertySyntax property) =>
+            System.Text.RegularExpressions.Regex.IsMatch(property.Name, @"^APIM\d{3}$")
+                ? property.Name
+                : throw new ConfigException($"{path}:{property.Source.GetLinePosition(property.NameSpan.Start)}: '{property.Name}' is not a rule ID (APIMnnn)");
+
+        public NodeConfig Node(JsonNodeSyntax node, int index)
+        {
+            var o = Object(node, $"nodes[{index}]");
+            string? name = null, nodePath = null, host = null;
+            NodeRole? role = null;
+            int? offset = null;
+            TargetOs? os = null;
+            foreach (var p in o.Properties)
+            {
+                var what = $"nodes[{index}].{p.Name}";
+                switch (p.Name)
+                {
+                    case "name": name = String(p.Value, what); break;
+                    case "role":
+                        role = String(p.Value, what) switch
+                        {
+                            "active" => NodeRole.Active,
+                            "passive" => NodeRole.Passive,
+                            _ => throw Error(p.Value, $"{what} must be \"active\" or \"passive\""),
+                        };
+                        break;
+                    case "path": nodePath = String(p.Value, what); break;
+                    case "host": host = String(p.Value, what); break;
+                    case "portOffset": offset = Integer(p.Value, what); break;
+                    case "os": os = Os(p.Value, what); break;
+                    default: throw Unknown(p, ["name", "role", "path", "host", "portOffset", "os"]);
+                }
+            }
+            if (role is null) throw Error(node, $"nodes[{index}] needs a role (\"active\" or \"passive\")");
+            if (nodePath is null) throw Error(node, $"nodes[{index}] needs a path (its APIM_HOME)");
+            return new NodeConfig(name ?? role.Value.ToString().ToLowerInvariant(), role.Value, nodePath, host, offset, os);
+        }
+
+        public DriftConfig Drift(JsonNodeSyntax node)
+        {
+            var drift = new DriftConfig();
+            foreach (var p in Object(node, "drift").Properties)
+            {
+                drift = p.Name switch
+                {
+                    "ignore" => drift with { Ignore = Strings(p.Value, "drift.ignore") },
+                    "nodeSpecific" => drift with { NodeSpecific = Strings(p.Value, "drift.nodeSpecific") },
+                    "mustEqual" => drift with { MustEqual = Strings(p.Value, "drift.mustEqual") },
+                    _ => throw Unknown(p, ["ignore", "nodeSpecific", "mustEqual"]),
+                };
+            }
+            return drift;
+        }
+
+        private static int Distance(string a, string b)
+        {
+            var d = new int[a.Length + 1, b.Length + 1];
+            for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+            for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+            for (var i = 1; i <= a.Length; i++)
+                for (var j = 1; j <= b.Length; j++)
+                    d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
+            return d[a.Length, b.Length];
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using ApimLint.Diagnostics;
+using ApimLint.Model;
+
+namespace ApimLint.Configuration;
+
+/// <summary>apimlint.json: the deployment's layout and the team's choices about rules.</summary>
+public sealed record ProjectConfig
+{
+    /// <summary>The file it was read from; null when there is none.</summary>
+    public string? File { get; init; }
+
+    public IReadOnlyList<NodeConfig> Nodes { get; init; } = [];
+    public string? Nginx { get; init; }
+    public IReadOnlyList<string> Sql { get; init; } = [];
+    public TargetOs? Os { get; init; }
+    public IReadOnlyDictionary<string, Severity> Rules { get; init; } = new Dictionary<string, Severity>();
+    public Severity? FailLevel { get; init; }
+    public string? Baseline { get; init; }
+    public DriftConfig Drift { get; init; } = new();
+
+    /// <summary>The folder paths in the file are relative to.</summary>
+    public string? Directory => File is null ? null : Path.GetDirectoryName(File);
+
+    public static readonly ProjectConfig None = new();
+}
+
+/// <summary>One node: where its APIM_HOME is and what the files cannot tell (its host, an offset given with -DportOffset).</summary>
+public sealed record NodeConfig(string Name, NodeRole Role, string Path, string? Host, int? PortOffset, TargetOs? Os);
+
+/// <summary>Globs that shape drift detection: paths never compared, expected to differ, or required to be equal.</summary>
+public sealed record DriftConfig
+{
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+    public IReadOnlyList<string> NodeSpecific { get; init; } = [];
+    public IReadOnlyList<string> MustEqual { get; init; } = [];
+}
+
+/// <summary>apimlint.json is not valid: a one-line error with file:line:col, exit 2.</summary>
+public sealed class ConfigException(string message) : Exception(message);

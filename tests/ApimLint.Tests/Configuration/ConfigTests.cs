@@ -1,0 +1,109 @@
+using ApimLint.Configuration;
+using ApimLint.Tests.Fixtures;
+using Json.Schema;
+
+namespace ApimLint.Tests.Configuration;
+
+public sealed class ConfigTests
+{
+    private static TempDirectory Example()
+    {
+        var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("example"), temp.Path);
+        return temp;
+    }
+
+    [Fact]
+    public void Unknown_key_is_an_error_at_its_line_and_column_with_a_suggestion()
+    {
+        using var temp = Example();
+        File.WriteAllText(Path.Combine(temp.Path, "apimlint.json"), "{\n  // severities\n  \"rule\": {}\n}\n");
+
+        var result = Apimlint.Run(temp.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"apimlint: {Path.Combine(temp.Path, "apimlint.json")}:3:3: unknown key 'rule' (did you mean 'rules'?)\n", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("{ \"failLevel\": \"fatal\" }", "1:16: failLevel must be \"error\", \"warning\", \"note\" or \"none\"")]
+    [InlineData("{ \"rules\": { \"APIM404\": 3 } }", "1:25: rules.APIM404 must be a string")]
+    [InlineData("{ \"rules\": { \"WKA\": \"none\" } }", "1:14: 'WKA' is not a rule ID (APIMnnn)")]
+    [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"a\", \"portOffset\": -1 } ] }", "1:61: nodes[0].portOffset must be a whole number")]
+    [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"active\" } ] }", "nodes must name exactly one active and one passive node")]
+    public void Wrong_types_are_errors_with_positions(string json, string message)
+    {
+        using var temp = Example();
+        File.WriteAllText(Path.Combine(temp.Path, "apimlint.json"), json);
+
+        var result = Apimlint.Run(temp.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.EndsWith(message + "\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Severities_turn_rules_off_or_change_their_level()
+    {
+        using var temp = Example();
+        File.WriteAllText(Path.Combine(temp.Path, "apimlint.json"), "{ \"rules\": { \"APIM302\": \"none\", \"APIM306\": \"error\", \"APIM501\": \"note\", }, }");
+
+        var result = Apimlint.Run(temp.Path);
+
+        Assert.DoesNotContain(" APIM302: ", result.Stdout);
+        Assert.Contains(": error APIM306: ", result.Stdout);
+        Assert.Contains(": note APIM501: ", result.Stdout);
+        var sarif = Apimlint.Run(temp.Path, "--format", "sarif").Stdout;
+        Assert.DoesNotContain("\"APIM302\"", sarif);
+    }
+
+    [Fact]
+    public void A_layout_other_than_active_and_passive_folders_works_from_the_config()
+    {
+        using var temp = Example();
+        Directory.Move(Path.Combine(temp.Path, "active"), Path.Combine(temp.Path, "apim-primary"));
+        Directory.Move(Path.Combine(temp.Path, "passive"), Path.Combine(temp.Path, "apim-standby"));
+        File.WriteAllText(Path.Combine(temp.Path, "apimlint.json"), """
+            {
+              "nodes": [
+                { "name": "primary", "role": "active", "path": "apim-primary" },
+                { "name": "standby", "role": "passive", "path": "apim-standby" },
+              ],
+              "sql": ["db/*.sql"],
+              "os": "windows",
+            }
+            """);
+
+        var result = Apimlint.Run(temp.Path);
+
+        Assert.Equal("", result.Stderr);
+        Assert.Contains("apim-standby/repository/conf/api-manager.xml:88:28: error APIM501", result.Stdout);
+        Assert.Contains(" APIM801: ", result.Stdout);
+    }
+
+    [Fact]
+    public void Init_writes_a_starter_that_the_schema_and_the_reader_accept()
+    {
+        using var temp = Example();
+
+        var init = Apimlint.Run(temp.Path, "init");
+        var again = Apimlint.Run(temp.Path, "init");
+
+        Assert.Equal(0, init.ExitCode);
+        Assert.Equal(2, again.ExitCode);
+        var file = Path.Combine(temp.Path, "apimlint.json");
+        var config = ConfigReader.Read(file);
+        Assert.Equal(["active", "passive"], config.Nodes.Select(n => n.Path));
+        Assert.Equal("nginx/nginx.conf", config.Nginx);
+        Assert.Equal(["db/*.sql"], config.Sql);
+        var schema = JsonSchema.FromFile(Path.Combine(TestPaths.RepositoryRoot, "src/ApimLint.Core/Configuration/apimlint.schema.json"));
+        var withoutComments = ApimLint.Syntax.Json.JsonParser.Parse(new ApimLint.Text.SourceText(file, File.ReadAllText(file)));
+        Assert.Null(withoutComments.Error);
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file), new System.Text.Json.JsonDocumentOptions
+        {
+            CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        });
+        Assert.True(schema.Evaluate(document.RootElement).IsValid);
+    }
+}
