@@ -1,122 +1,397 @@
 using ApimLint.Text;
 using Microsoft.Extensions.FileSystemGlobbing;
+using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
 namespace ApimLint.Syntax.Nginx;
 
-/// <summary>An include that could not be followed, and why.</summary>
+/// <summary>
+/// An include that was not followed, and why. <see cref="Include"/> is the directive as parsed in its own file
+/// (one of <see cref="NginxConfig.Files"/>).
+/// </summary>
 public sealed record NginxIncludeProblem(NginxDirectiveSyntax Include, string Message);
 
 /// <summary>
-/// The main nginx.conf with its includes expanded in place, as nginx reads it. Relative include paths
-/// resolve against the main file's folder (nginx's conf prefix); nothing outside the allowed root is read.
+/// The main nginx.conf with its includes expanded in place, as nginx reads it. Relative include paths resolve
+/// against the main file's folder (nginx's conf prefix); a path with '*', '?' or '[' is a glob whose matches are
+/// read in ordinal order, and which may match nothing. No file outside the allowed root is read.
 /// </summary>
+/// <remarks>
+/// The expanded tree is built of its own directive objects, with the same sources and spans as those of
+/// <see cref="Files"/>: a file included in several places appears once per place, each with its own
+/// <see cref="NginxDirectiveSyntax.Parent"/>, while the per-file trees stay as parsed.
+/// </remarks>
 public sealed class NginxConfig
 {
-    private const int MaxFiles = 1000;
-    private const int MaxIncludeDepth = 50;
+    /// <summary>How many times files may be included in all, counting a file each time it is included.</summary>
+    public const int MaxIncludedFiles = 1000;
 
-    private readonly List<NginxFileSyntax> _files = [];
-    private readonly List<NginxIncludeProblem> _problems = [];
-    private readonly string _prefix;
-    private readonly string _allowedRoot;
-    private readonly Func<string, SourceText> _readFile;
+    /// <summary>How deep includes may nest: a file included by the main file is at depth 1.</summary>
+    public const int MaxIncludeDepth = 50;
 
-    private NginxConfig(string mainFile, string allowedRoot, Func<string, SourceText> readFile)
+    private NginxConfig(NginxFileSyntax main, IReadOnlyList<NginxDirectiveSyntax> directives, IReadOnlyList<NginxFileSyntax> files,
+        IReadOnlyList<NginxIncludeProblem> problems)
     {
-        _prefix = Path.GetDirectoryName(Path.GetFullPath(mainFile))!;
-        _allowedRoot = Path.GetFullPath(allowedRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        _readFile = readFile;
-        Main = NginxParser.Parse(readFile(Path.GetFullPath(mainFile)));
-        _files.Add(Main);
-        Directives = Expand(Main.Directives, null, [Main.Source.Path], 0);
+        Main = main;
+        Directives = directives;
+        Files = files;
+        Problems = problems;
     }
 
+    /// <summary>
+    /// Reads the main file (as given: the caller chose it) and every file it includes through
+    /// <paramref name="readFile"/>, each distinct file once. Whether an include's file exists, and what a glob
+    /// matches, is asked of the disk.
+    /// </summary>
     public static NginxConfig Load(string mainFilePath, string allowedRoot, Func<string, SourceText> readFile) =>
-        new(mainFilePath, allowedRoot, readFile);
+        new Loader(mainFilePath, allowedRoot, readFile).Load();
 
+    /// <summary>The main file as parsed, includes not expanded.</summary>
     public NginxFileSyntax Main { get; }
 
-    /// <summary>Top-level directives with every include replaced by the directives of the files it names.</summary>
+    /// <summary>The top-level directives with every include replaced by the directives of the files it names.</summary>
     public IReadOnlyList<NginxDirectiveSyntax> Directives { get; }
 
-    /// <summary>Every file read, the main file first.</summary>
-    public IReadOnlyList<NginxFileSyntax> Files => _files;
+    /// <summary>Every distinct file read, the main file first, in the order they were first read.</summary>
+    public IReadOnlyList<NginxFileSyntax> Files { get; }
 
-    public IReadOnlyList<NginxIncludeProblem> Problems => _problems;
+    /// <summary>Includes not followed. A syntax error in an included file is that file's <see cref="NginxFileSyntax.Error"/>.</summary>
+    public IReadOnlyList<NginxIncludeProblem> Problems { get; }
 
-    /// <summary>All directives, depth first, in the order nginx reads them.</summary>
+    /// <summary>Every directive of the expanded tree, depth first, in the order nginx reads them.</summary>
     public IEnumerable<NginxDirectiveSyntax> Descendants()
     {
-        var stack = new Stack<NginxDirectiveSyntax>(Directives.Reverse());
+        var stack = new Stack<(IReadOnlyList<NginxDirectiveSyntax> List, int Index)>();
+        stack.Push((Directives, 0));
         while (stack.Count > 0)
         {
-            var directive = stack.Pop();
+            var (list, index) = stack.Pop();
+            if (index == list.Count) continue;
+            stack.Push((list, index + 1));
+            var directive = list[index];
             yield return directive;
-            foreach (var child in (directive.Block ?? []).Reverse()) stack.Push(child);
+            if (directive.Block is { Count: > 0 } block) stack.Push((block, 0));
         }
     }
 
-    private List<NginxDirectiveSyntax> Expand(IReadOnlyList<NginxDirectiveSyntax> directives, NginxDirectiveSyntax? parent, HashSet<string> including, int depth)
+    private sealed class Loader
     {
-        var result = new List<NginxDirectiveSyntax>();
-        foreach (var directive in directives)
-        {
-            if (directive.Name == "include" && directive.Block is null && directive.Arguments.Count == 1)
-            {
-                result.AddRange(Include(directive, parent, including, depth));
-                continue;
-            }
-            if (directive.Block is not null) directive.SetBlock(Expand(directive.Block, directive, including, depth));
-            directive.Parent = parent;
-            result.Add(directive);
-        }
-        return result;
-    }
+        private static readonly StringComparison PathComparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
-    private IEnumerable<NginxDirectiveSyntax> Include(NginxDirectiveSyntax include, NginxDirectiveSyntax? parent, HashSet<string> including, int depth)
-    {
-        var pattern = include.Arguments[0].Value;
-        var result = new List<NginxDirectiveSyntax>();
-        if (depth >= MaxIncludeDepth)
+        private readonly string _mainPath;
+        private readonly string _prefix;
+        private readonly string _root;
+        private readonly Func<string, SourceText> _readFile;
+        private readonly Dictionary<string, NginxFileSyntax> _parsed = new(PathComparer);
+        private readonly List<NginxFileSyntax> _files = [];
+        private readonly List<NginxIncludeProblem> _problems = [];
+        private readonly HashSet<NginxIncludeProblem> _reported = [];
+        private readonly HashSet<string> _including = new(PathComparer);
+        private int _included;
+
+        public Loader(string mainFilePath, string allowedRoot, Func<string, SourceText> readFile)
         {
-            _problems.Add(new(include, $"includes nested deeper than {MaxIncludeDepth}"));
-            return result;
+            _mainPath = Path.GetFullPath(mainFilePath);
+            _prefix = Path.GetDirectoryName(_mainPath) ?? _mainPath;
+            _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(allowedRoot));
+            _readFile = readFile;
         }
-        foreach (var path in Resolve(include, pattern))
+
+        /// <summary>A list of directives being copied into the expanded tree, or a file waiting to be included there.</summary>
+        private sealed class Frame(IReadOnlyList<NginxDirectiveSyntax> source, List<NginxDirectiveSyntax> target, NginxDirectiveSyntax? parent, int depth)
         {
-            if (including.Contains(path))
+            public IReadOnlyList<NginxDirectiveSyntax> Source { get; set; } = source;
+            public List<NginxDirectiveSyntax> Target { get; } = target;
+            public NginxDirectiveSyntax? Parent { get; } = parent;
+            public int Depth { get; } = depth;
+            public int Index { get; set; }
+
+            /// <summary>The file whose top level this frame copies, to leave the include chain when done.</summary>
+            public string? File { get; set; }
+
+            /// <summary>Set while the frame is a file not yet read, named by this include.</summary>
+            public NginxDirectiveSyntax? PendingInclude { get; set; }
+        }
+
+        public NginxConfig Load()
+        {
+            var main = Parse(_mainPath);
+            var directives = new List<NginxDirectiveSyntax>();
+
+            // An explicit stack rather than recursion: blocks nest up to 256 deep in each of up to 50 nested files.
+            var stack = new Stack<Frame>();
+            stack.Push(new Frame(main.Directives, directives, null, 0) { File = _mainPath });
+            _including.Add(_mainPath);
+            while (stack.Count > 0)
             {
-                _problems.Add(new(include, $"include cycle: {path} includes itself"));
-                continue;
+                var frame = stack.Peek();
+                if (frame.PendingInclude is { } include)
+                {
+                    frame.PendingInclude = null;
+                    if (Open(frame.File!, include) is { } file) frame.Source = file.Directives;
+                    else stack.Pop();
+                    continue;
+                }
+                if (frame.Index == frame.Source.Count)
+                {
+                    stack.Pop();
+                    if (frame.File is not null) _including.Remove(frame.File);
+                    continue;
+                }
+
+                var directive = frame.Source[frame.Index++];
+                if (directive.Name == "include" && IncludeIsWellFormed(directive))
+                {
+                    if (frame.Depth == MaxIncludeDepth)
+                    {
+                        Report(directive, $"includes nested deeper than {MaxIncludeDepth} levels; this include was not followed");
+                        continue;
+                    }
+                    var paths = Resolve(directive);
+                    for (var i = paths.Count - 1; i >= 0; i--)
+                        stack.Push(new Frame([], frame.Target, frame.Parent, frame.Depth + 1) { File = paths[i], PendingInclude = directive });
+                    continue;
+                }
+
+                var copy = new NginxDirectiveSyntax(directive.Source, directive.Span, directive.Name, directive.NameSpan, directive.Arguments,
+                    directive.Block is null ? null : new List<NginxDirectiveSyntax>(directive.Block.Count), directive.BlockSpan)
+                {
+                    Parent = frame.Parent,
+                };
+                frame.Target.Add(copy);
+                if (directive.Block is not null) stack.Push(new Frame(directive.Block, copy.BlockList!, copy, frame.Depth));
             }
-            if (_files.Count >= MaxFiles)
+            return new NginxConfig(main, directives, _files, _problems);
+        }
+
+        private bool IncludeIsWellFormed(NginxDirectiveSyntax include)
+        {
+            // nginx's own wording for an include it refuses; such a directive stays in the tree as written.
+            if (include.Block is not null)
+                Report(include, "directive \"include\" is not terminated by \";\"");
+            else if (include.Arguments.Count != 1)
+                Report(include, "invalid number of arguments in \"include\" directive");
+            else
+                return true;
+            return false;
+        }
+
+        /// <summary>Reads and parses a file an include names, unless the include chain or the limits forbid it.</summary>
+        private NginxFileSyntax? Open(string path, NginxDirectiveSyntax include)
+        {
+            if (_including.Contains(path))
             {
-                _problems.Add(new(include, $"more than {MaxFiles} files included"));
-                break;
+                Report(include, $"{path} is already being included (an include cycle); it was not read again");
+                return null;
             }
-            var file = NginxParser.Parse(_readFile(path));
+            if (_included == MaxIncludedFiles)
+            {
+                Report(include, $"more than {MaxIncludedFiles} files included; this include was not followed");
+                return null;
+            }
+            _included++;
+            _including.Add(path);
+            return Parse(path);
+        }
+
+        private NginxFileSyntax Parse(string path)
+        {
+            if (_parsed.TryGetValue(path, out var file)) return file;
+            file = NginxParser.Parse(_readFile(path));
+            _parsed.Add(path, file);
             _files.Add(file);
-            result.AddRange(Expand(file.Directives, parent, [.. including, path], depth + 1));
+            return file;
         }
-        return result;
-    }
 
-    private IEnumerable<string> Resolve(NginxDirectiveSyntax include, string pattern)
-    {
-        var full = Path.GetFullPath(pattern, _prefix);
-        if (!full.StartsWith(_allowedRoot, StringComparison.Ordinal))
+        private void Report(NginxDirectiveSyntax include, string message)
         {
-            _problems.Add(new(include, $"{pattern} is outside the deployment folder and was not read"));
-            return [];
+            var problem = new NginxIncludeProblem(include, message);
+            if (_reported.Add(problem)) _problems.Add(problem);
         }
-        if (pattern.IndexOfAny(['*', '?', '[']) < 0)
+
+        /// <summary>The full paths an include names, in the order nginx reads them; problems are reported.</summary>
+        private List<string> Resolve(NginxDirectiveSyntax include)
         {
-            if (File.Exists(full)) return [full];
-            _problems.Add(new(include, $"{pattern}: no such file"));
-            return [];
+            var argument = include.Arguments[0].Value;
+            string full;
+            try
+            {
+                full = Path.GetFullPath(argument.Length == 0 ? "." : argument, _prefix);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                Report(include, $"\"{argument}\" is not a valid path");
+                return [];
+            }
+
+            // Only the argument decides whether this is a glob: the folder this checkout sits in is not nginx's prefix.
+            if (argument.IndexOfAny(GlobCharacters) < 0)
+            {
+                if (!IsInsideRoot(full))
+                    Report(include, $"{full} is outside {_root} and was not read");
+                else if (File.Exists(full))
+                    return [full];
+                else if (Directory.Exists(full))
+                    Report(include, $"{full} is a folder, not a file");
+                else
+                    Report(include, $"{full}: no such file");
+                return [];
+            }
+            return Glob(include, full);
         }
-        var matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddInclude(Path.GetRelativePath(_allowedRoot, full).Replace('\\', '/'));
-        return matcher.GetResultsInFullPath(_allowedRoot).Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList();
+
+        private static readonly char[] GlobCharacters = ['*', '?', '['];
+
+        private static readonly char[] Separators = OperatingSystem.IsWindows() ? ['\\', '/'] : ['/'];
+
+        /// <summary>
+        /// The files a glob matches, as glob(3) would find them for nginx: '*', '?' and '[...]' match within one path
+        /// segment and never match a leading '.'. Matcher lists the candidates; <see cref="SegmentMatches"/>
+        /// decides, since Matcher knows '*' and '**' only.
+        /// </summary>
+        private List<string> Glob(NginxDirectiveSyntax include, string fullPattern)
+        {
+            var firstGlob = fullPattern.IndexOfAny(GlobCharacters);
+            var baseEnd = fullPattern.LastIndexOfAny(Separators, firstGlob);
+            var baseDirectory = baseEnd <= 0 ? Path.GetPathRoot(fullPattern) ?? "" : fullPattern[..baseEnd];
+            if (Path.GetPathRoot(fullPattern) is { } driveRoot && baseDirectory.Length < driveRoot.Length) baseDirectory = driveRoot;
+            if (!IsInsideRoot(baseDirectory))
+            {
+                Report(include, $"{fullPattern} is outside {_root} and was not read");
+                return [];
+            }
+            if (!Directory.Exists(baseDirectory)) return [];
+
+            var segments = fullPattern[(baseEnd + 1)..].Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+            var matcher = new Matcher(PathComparison);
+            matcher.AddInclude(string.Join('/', segments.Select(s => s.IndexOfAny(GlobCharacters) < 0 ? s : "*")));
+            var result = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(baseDirectory)));
+
+            var paths = new List<string>();
+            foreach (var match in result.Files)
+            {
+                var names = match.Path.Split('/');
+                if (names.Length != segments.Length) continue;
+                var matches = true;
+                for (var i = 0; i < names.Length && matches; i++)
+                    matches = segments[i].IndexOfAny(GlobCharacters) < 0 ? string.Equals(segments[i], names[i], PathComparison) : SegmentMatches(segments[i], names[i]);
+                if (!matches) continue;
+                var path = Path.GetFullPath(Path.Combine(baseDirectory, match.Path));
+                if (IsInsideRoot(path)) paths.Add(path);
+            }
+            paths.Sort(PathComparer);
+            return paths;
+        }
+
+        private bool IsInsideRoot(string fullPath)
+        {
+            fullPath = Path.TrimEndingDirectorySeparator(fullPath);
+            if (string.Equals(fullPath, _root, PathComparison)) return true;
+            var rootWithSeparator = Path.EndsInDirectorySeparator(_root) ? _root : _root + Path.DirectorySeparatorChar;
+            return fullPath.StartsWith(rootWithSeparator, PathComparison);
+        }
+
+        private abstract record GlobElement;
+
+        private sealed record Star : GlobElement;
+
+        private sealed record AnyChar : GlobElement;
+
+        private sealed record Literal(char Char) : GlobElement;
+
+        private sealed record CharClass(List<(char Low, char High)> Ranges, bool Negated) : GlobElement;
+
+        /// <summary>fnmatch(3) for one path segment: '*', '?', '[...]' ('!' or '^' negates, ranges), '\' quoting on Unix.</summary>
+        internal static bool SegmentMatches(string pattern, string name)
+        {
+            var ignoreCase = OperatingSystem.IsWindows();
+            var elements = Compile(pattern, escapes: !ignoreCase);
+
+            // glob(3) without GLOB_PERIOD: only a literal '.' matches a name's leading '.'.
+            if (name.StartsWith('.') && elements is not [Literal { Char: '.' }, ..]) return false;
+
+            int e = 0, n = 0, starE = -1, starN = 0;
+            while (n < name.Length)
+            {
+                if (e < elements.Count)
+                {
+                    switch (elements[e])
+                    {
+                        case Star:
+                            starE = ++e;
+                            starN = n;
+                            continue;
+                        case AnyChar:
+                        case Literal l when CharEquals(l.Char, name[n], ignoreCase):
+                        case CharClass k when ClassMatches(k, name[n], ignoreCase):
+                            e++;
+                            n++;
+                            continue;
+                    }
+                }
+                if (starE < 0) return false;
+                e = starE;
+                n = ++starN;
+            }
+            while (e < elements.Count && elements[e] is Star) e++;
+            return e == elements.Count;
+        }
+
+        private static List<GlobElement> Compile(string pattern, bool escapes)
+        {
+            var elements = new List<GlobElement>();
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (c == '*') elements.Add(new Star());
+                else if (c == '?') elements.Add(new AnyChar());
+                else if (c == '\\' && escapes && i + 1 < pattern.Length) elements.Add(new Literal(pattern[++i]));
+                else if (c == '[' && CompileClass(pattern, i, escapes) is { } compiled)
+                {
+                    elements.Add(compiled.Class);
+                    i = compiled.End;
+                }
+                else elements.Add(new Literal(c));
+            }
+            return elements;
+        }
+
+        /// <summary>A '[...]' starting at <paramref name="start"/> and the offset of its ']'; null when unclosed, and so a literal '['.</summary>
+        private static (CharClass Class, int End)? CompileClass(string pattern, int start, bool escapes)
+        {
+            var i = start + 1;
+            var negated = i < pattern.Length && pattern[i] is '!' or '^';
+            if (negated) i++;
+            var ranges = new List<(char, char)>();
+            var first = true;
+            while (i < pattern.Length && (first || pattern[i] != ']'))
+            {
+                first = false;
+                var low = pattern[i];
+                if (low == '\\' && escapes && i + 1 < pattern.Length) low = pattern[++i];
+                var high = low;
+                if (i + 2 < pattern.Length && pattern[i + 1] == '-' && pattern[i + 2] != ']')
+                {
+                    i += 2;
+                    high = pattern[i];
+                    if (high == '\\' && escapes && i + 1 < pattern.Length) high = pattern[++i];
+                }
+                ranges.Add((low, high));
+                i++;
+            }
+            return i < pattern.Length ? (new CharClass(ranges, negated), i) : null;
+        }
+
+        private static bool ClassMatches(CharClass k, char c, bool ignoreCase)
+        {
+            var matched = k.Ranges.Exists(r => InRange(c, r.Low, r.High)
+                || ignoreCase && (InRange(char.ToUpperInvariant(c), r.Low, r.High) || InRange(char.ToLowerInvariant(c), r.Low, r.High)));
+            return matched != k.Negated;
+        }
+
+        private static bool InRange(char c, char low, char high) => low <= c && c <= high;
+
+        private static bool CharEquals(char a, char b, bool ignoreCase) =>
+            a == b || ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b);
     }
 }

@@ -2,72 +2,105 @@ using ApimLint.Text;
 
 namespace ApimLint.Syntax.Nginx;
 
-/// <summary>One nginx configuration file, parsed without following its includes.</summary>
-public sealed class NginxFileSyntax(SourceText source, IReadOnlyList<NginxDirectiveSyntax> directives, SyntaxError? error)
-    : SyntaxNode(source, new TextSpan(0, source.Length))
+/// <summary>One nginx configuration file, parsed on its own: its includes are not followed.</summary>
+public sealed class NginxFileSyntax : SyntaxNode, ICommentedSyntax
 {
-    /// <summary>The top-level directives; empty when <see cref="Error"/> is set.</summary>
-    public IReadOnlyList<NginxDirectiveSyntax> Directives { get; } = directives;
+    internal NginxFileSyntax(SourceText source, IReadOnlyList<NginxDirectiveSyntax> directives, IReadOnlyList<CommentTrivia> comments, SyntaxError? error)
+        : base(source, new TextSpan(0, source.Length))
+    {
+        Directives = directives;
+        Comments = comments;
+        Error = error;
+    }
 
-    public SyntaxError? Error { get; } = error;
+    public IReadOnlyList<CommentTrivia> Comments { get; }
+
+    /// <summary>
+    /// The top-level directives. Empty when <see cref="Error"/> is set: nginx rejects the whole file, and rules
+    /// that looked at half of it would report settings as missing that are only past the error.
+    /// </summary>
+    public IReadOnlyList<NginxDirectiveSyntax> Directives { get; }
+
+    /// <summary>The first syntax error, where nginx would stop reading.</summary>
+    public SyntaxError? Error { get; }
 }
 
-/// <summary>A simple directive (name to ';') or a block directive (name to '}').</summary>
+/// <summary>
+/// A directive: a simple one spans from its name to its ';' inclusive, a block one from its name to the
+/// block's '}' inclusive.
+/// </summary>
 public sealed class NginxDirectiveSyntax : SyntaxNode
 {
-    private List<NginxDirectiveSyntax>? _block;
+    private readonly List<NginxDirectiveSyntax>? _block;
 
-    internal NginxDirectiveSyntax(SourceText source, TextSpan span, string name, TextSpan nameSpan, IReadOnlyList<NginxArgumentSyntax> arguments)
+    internal NginxDirectiveSyntax(SourceText source, TextSpan span, string name, TextSpan nameSpan, IReadOnlyList<NginxArgumentSyntax> arguments,
+        List<NginxDirectiveSyntax>? block, TextSpan? blockSpan)
         : base(source, span)
     {
         Name = name;
         NameSpan = nameSpan;
         Arguments = arguments;
+        _block = block;
+        BlockSpan = blockSpan;
     }
 
+    /// <summary>The name as nginx reads it: quotes removed, escapes processed.</summary>
     public string Name { get; }
 
+    /// <summary>The name as written, quotes included if it was quoted.</summary>
     public TextSpan NameSpan { get; }
 
     public IReadOnlyList<NginxArgumentSyntax> Arguments { get; }
 
-    /// <summary>The directives inside '{ … }'; null for a simple directive. With includes expanded, see <see cref="NginxConfig"/>.</summary>
+    /// <summary>The directives between '{' and '}'; null for a simple directive.</summary>
     public IReadOnlyList<NginxDirectiveSyntax>? Block => _block;
 
-    /// <summary>'{' to '}' inclusive.</summary>
-    public TextSpan? BlockSpan { get; private set; }
+    /// <summary>'{' to '}' inclusive; null for a simple directive.</summary>
+    public TextSpan? BlockSpan { get; }
 
+    /// <summary>The block directive this one is in; null at the top level.</summary>
     public NginxDirectiveSyntax? Parent { get; internal set; }
 
-    public NginxDirectiveSyntax? Find(string name) => Block?.FirstOrDefault(d => d.Name == name);
+    /// <summary>The children list, for the parser and the include expansion to fill.</summary>
+    internal List<NginxDirectiveSyntax>? BlockList => _block;
 
-    public IEnumerable<NginxDirectiveSyntax> FindAll(string name) => Block?.Where(d => d.Name == name) ?? [];
+    /// <summary>The first directive of this block with the name; null if none or if this is not a block.</summary>
+    public NginxDirectiveSyntax? Find(string name)
+    {
+        if (_block is null) return null;
+        foreach (var child in _block)
+            if (child.Name == name) return child;
+        return null;
+    }
 
+    /// <summary>The directives of this block with the name, in order; empty if this is not a block.</summary>
+    public IEnumerable<NginxDirectiveSyntax> FindAll(string name) =>
+        _block is null ? [] : _block.Where(child => child.Name == name);
+
+    /// <summary>The enclosing block directives, innermost first.</summary>
     public IEnumerable<NginxDirectiveSyntax> Ancestors()
     {
-        for (var p = Parent; p is not null; p = p.Parent) yield return p;
+        for (var parent = Parent; parent is not null; parent = parent.Parent) yield return parent;
     }
 
-    internal NginxDirectiveSyntax WithSpan(TextSpan span, TextSpan blockSpan, List<NginxDirectiveSyntax> block)
-    {
-        var directive = new NginxDirectiveSyntax(Source, span, Name, NameSpan, Arguments) { BlockSpan = blockSpan, _block = block };
-        foreach (var child in block) child.Parent = directive;
-        return directive;
-    }
-
-    /// <summary>Replaces the block's children, as include expansion does.</summary>
-    internal void SetBlock(List<NginxDirectiveSyntax> block)
-    {
-        _block = block;
-        foreach (var child in block) child.Parent = this;
-    }
+    public override string ToString() => Name;
 }
 
-/// <summary>An argument; <see cref="SyntaxNode.Span"/> covers it as written, quotes included.</summary>
-public sealed class NginxArgumentSyntax(SourceText source, TextSpan span, string value, bool isQuoted) : SyntaxNode(source, span)
+/// <summary>An argument (or the name) of a directive. Its span covers it as written, quotes included.</summary>
+public sealed class NginxArgumentSyntax : SyntaxNode
 {
-    /// <summary>The value with quotes removed and escapes processed.</summary>
-    public string Value { get; } = value;
+    internal NginxArgumentSyntax(SourceText source, TextSpan span, string value, bool isQuoted)
+        : base(source, span)
+    {
+        Value = value;
+        IsQuoted = isQuoted;
+    }
 
-    public bool IsQuoted { get; } = isQuoted;
+    /// <summary>The value nginx sees: quotes removed; \", \', \\, \t, \r, \n unescaped, any other backslash kept.</summary>
+    public string Value { get; }
+
+    /// <summary>Whether it was written in single or double quotes.</summary>
+    public bool IsQuoted { get; }
+
+    public override string ToString() => Value;
 }

@@ -3,51 +3,254 @@ using ApimLint.Text;
 
 namespace ApimLint.Tests.Syntax.Nginx;
 
-public sealed class NginxConfigTests
+public sealed class NginxConfigTests : IDisposable
 {
-    private static SourceText Read(string path) => new(path, File.ReadAllText(path));
+    private readonly TempDirectory _temp = new();
+    private readonly List<string> _read = [];
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Write(string relative, string text)
+    {
+        var path = Path.Combine(_temp.Path, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return Path.GetFullPath(path);
+    }
+
+    private SourceText Read(string path)
+    {
+        _read.Add(path);
+        return new SourceText(path, File.ReadAllText(path));
+    }
+
+    private NginxConfig Load(string main = "nginx/nginx.conf", string root = "") =>
+        NginxConfig.Load(Path.Combine(_temp.Path, main), Path.Combine(_temp.Path, root), Read);
+
+    private string FullPath(string relative) => Path.GetFullPath(Path.Combine(_temp.Path, relative));
 
     [Fact]
-    public void Includes_expand_in_place_with_globs_in_order()
+    public void Includes_expand_in_place_and_globs_read_their_matches_in_ordinal_order()
     {
-        using var temp = new TempDirectory();
-        Directory.CreateDirectory(Path.Combine(temp.Path, "conf.d"));
-        File.WriteAllText(Path.Combine(temp.Path, "nginx.conf"), "http {\n  include conf.d/*.conf;\n  include mime.types;\n}\n");
-        File.WriteAllText(Path.Combine(temp.Path, "conf.d", "b.conf"), "upstream b { server 127.0.0.1:9444; }\n");
-        File.WriteAllText(Path.Combine(temp.Path, "conf.d", "a.conf"), "upstream a { server 127.0.0.1:9443; }\n");
-        File.WriteAllText(Path.Combine(temp.Path, "mime.types"), "types { text/html html; }\n");
+        Write("nginx/nginx.conf", """
+            http {
+                include mime.types;
+                include conf.d/*.conf;
+                include empty/*.conf;
+                server {
+                    listen 80;
+                    include snippets/proxy?.conf;
+                }
+            }
+            """);
+        Write("nginx/mime.types", "types { text/html html; }\n");
+        Write("nginx/conf.d/b.conf", "upstream b { server 127.0.0.1:9444; }\n");
+        Write("nginx/conf.d/a.conf", "upstream a { server 127.0.0.1:9443; }\n");
+        Write("nginx/conf.d/B.conf", "upstream B { server 127.0.0.1:9445; }\n");
+        Write("nginx/conf.d/.hidden.conf", "hidden;\n");
+        Write("nginx/conf.d/notes.txt", "not included;\n");
+        Write("nginx/conf.d/sub/c.conf", "not included;\n");
+        Write("nginx/snippets/proxy1.conf", "proxy_pass http://a;\n");
+        Write("nginx/snippets/proxy2.conf", "proxy_read_timeout 5;\n");
+        Write("nginx/snippets/proxy10.conf", "not included;\n");
 
-        var config = NginxConfig.Load(Path.Combine(temp.Path, "nginx.conf"), temp.Path, Read);
+        var config = Load();
 
-        var http = Assert.Single(config.Directives);
-        Assert.Equal(["upstream", "upstream", "types"], http.Block!.Select(d => d.Name));
-        Assert.Equal("a", http.Block![0].Arguments[0].Value);
-        Assert.Same(http, http.Block![0].Parent);
-        Assert.EndsWith("a.conf", http.Block![0].Source.Path);
-        Assert.Equal(4, config.Files.Count);
         Assert.Empty(config.Problems);
-        Assert.Equal(["http", "upstream", "server", "upstream", "server", "types", "text/html"], config.Descendants().Select(d => d.Name));
+        Assert.All(config.Files, f => Assert.Null(f.Error));
+        var http = Assert.Single(config.Directives);
+        Assert.Equal(["types", "upstream", "upstream", "upstream", "server"], http.Block!.Select(d => d.Name));
+        Assert.Equal(["B", "a", "b"], http.FindAll("upstream").Select(u => u.Arguments[0].Value));
+        Assert.All(http.Block!, d => Assert.Same(http, d.Parent));
+        var server = http.Find("server")!;
+        Assert.Equal(["listen", "proxy_pass", "proxy_read_timeout"], server.Block!.Select(d => d.Name));
+        Assert.Same(server, server.Find("proxy_pass")!.Parent);
+        Assert.Equal([server, http], server.Find("proxy_pass")!.Ancestors());
+
+        var upstreamA = http.FindAll("upstream").Single(u => u.Arguments[0].Value == "a");
+        Assert.Equal(FullPath("nginx/conf.d/a.conf"), upstreamA.Source.Path);
+        Assert.Equal(new LinePosition(1, 1), upstreamA.Location.Start);
+        Assert.Same(upstreamA, upstreamA.Find("server")!.Parent);
+
+        Assert.Equal(
+            ["nginx/nginx.conf", "nginx/mime.types", "nginx/conf.d/B.conf", "nginx/conf.d/a.conf", "nginx/conf.d/b.conf",
+             "nginx/snippets/proxy1.conf", "nginx/snippets/proxy2.conf"],
+            config.Files.Select(f => Path.GetRelativePath(_temp.Path, f.Source.Path).Replace('\\', '/')));
+        Assert.Same(config.Files[0], config.Main);
+        Assert.Equal(["include", "include", "include", "server"], config.Main.Directives[0].Block!.Select(d => d.Name));
+        Assert.Equal(
+            ["http", "types", "text/html", "upstream", "server", "upstream", "server", "upstream", "server", "server", "listen", "proxy_pass", "proxy_read_timeout"],
+            config.Descendants().Select(d => d.Name));
     }
 
     [Fact]
-    public void Missing_outside_and_cyclic_includes_are_problems_not_failures()
+    public void Glob_classes_and_absolute_paths_follow_glob3()
     {
-        using var temp = new TempDirectory();
-        var deployment = Path.Combine(temp.Path, "deployment");
-        Directory.CreateDirectory(deployment);
-        File.WriteAllText(Path.Combine(temp.Path, "secret.conf"), "x;\n");
-        File.WriteAllText(Path.Combine(deployment, "nginx.conf"), "include loop.conf;\ninclude none.conf;\ninclude ../secret.conf;\ninclude empty/*.conf;\n");
-        File.WriteAllText(Path.Combine(deployment, "loop.conf"), "include nginx.conf;\n");
+        Write("nginx/sites/a1.conf", "a1;\n");
+        Write("nginx/sites/b2.conf", "b2;\n");
+        Write("nginx/sites/c3.conf", "c3;\n");
+        Write("nginx/sites/.a.conf", "hidden;\n");
+        Write("nginx/nginx.conf", $"""
+            include sites/[ab]*.conf;
+            include sites/[!ab]?.conf;
+            include "{FullPath("nginx/sites")}/.*.conf";
+            """);
 
-        var config = NginxConfig.Load(Path.Combine(deployment, "nginx.conf"), deployment, Read);
+        var config = Load();
+
+        Assert.Empty(config.Problems);
+        Assert.Equal(["a1", "b2", "c3", "hidden"], config.Directives.Select(d => d.Name));
+    }
+
+    [Fact]
+    public void A_file_included_in_several_places_is_read_once_and_placed_in_each()
+    {
+        Write("nginx/nginx.conf", """
+            http {
+                server { location /a { include proxy.conf; } }
+                server { location /b { include proxy.conf; } }
+            }
+            """);
+        Write("nginx/proxy.conf", "proxy_set_header Host $host;\n");
+
+        var config = Load();
+
+        Assert.Equal(2, config.Files.Count);
+        Assert.Single(_read, path => path.EndsWith("proxy.conf", StringComparison.Ordinal));
+        var headers = config.Descendants().Where(d => d.Name == "proxy_set_header").ToList();
+        Assert.Equal(2, headers.Count);
+        Assert.Equal(["/a", "/b"], headers.Select(h => h.Parent!.Arguments[0].Value));
+        Assert.Equal(headers[0].Span, headers[1].Span);
+        Assert.Null(config.Files[1].Directives[0].Parent);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_problem_but_an_empty_glob_is_not()
+    {
+        Write("nginx/nginx.conf", "include none.conf;\ninclude none/*.conf;\ninclude conf.d;\nuser nginx;\n");
+        Directory.CreateDirectory(Path.Combine(_temp.Path, "nginx", "conf.d"));
+
+        var config = Load();
+
+        Assert.Equal(
+            [$"{FullPath("nginx/none.conf")}: no such file", $"{FullPath("nginx/conf.d")} is a folder, not a file"],
+            config.Problems.Select(p => p.Message));
+        var missing = config.Problems[0].Include;
+        Assert.Equal("include", missing.Name);
+        Assert.Equal(new LinePosition(1, 1), missing.Location.Start);
+        Assert.Same(config.Main.Source, missing.Source);
+        Assert.Equal(["user"], config.Directives.Select(d => d.Name));
+    }
+
+    [Fact]
+    public void Nothing_outside_the_allowed_root_is_read()
+    {
+        Write("secret.conf", "secret;\n");
+        Write("deployment/nginx/nginx.conf", $"""
+            include ../../secret.conf;
+            include "{FullPath("secret.conf")}";
+            include ../../*.conf;
+            include ok.conf;
+            """);
+        Write("deployment/nginx/ok.conf", "ok;\n");
+
+        var config = Load("deployment/nginx/nginx.conf", "deployment");
+
+        var root = FullPath("deployment");
+        Assert.Equal(
+        [
+            $"{FullPath("secret.conf")} is outside {root} and was not read",
+            $"{FullPath("secret.conf")} is outside {root} and was not read",
+            $"{FullPath("*.conf")} is outside {root} and was not read",
+        ], config.Problems.Select(p => p.Message));
+        Assert.Equal(["ok"], config.Directives.Select(d => d.Name));
+        Assert.DoesNotContain(_read, path => path == FullPath("secret.conf"));
+    }
+
+    [Fact]
+    public void An_include_cycle_is_a_problem_and_is_not_read_again()
+    {
+        Write("nginx/nginx.conf", "include a.conf;\nmain;\n");
+        Write("nginx/a.conf", "a_before;\ninclude b.conf;\na_after;\n");
+        Write("nginx/b.conf", "include a.conf;\ninclude nginx.conf;\nb;\n");
+
+        var config = Load();
 
         Assert.Equal(
         [
-            "include cycle: " + Path.Combine(deployment, "nginx.conf") + " includes itself",
-            "none.conf: no such file",
-            "../secret.conf is outside the deployment folder and was not read",
+            $"{FullPath("nginx/a.conf")} is already being included (an include cycle); it was not read again",
+            $"{FullPath("nginx/nginx.conf")} is already being included (an include cycle); it was not read again",
         ], config.Problems.Select(p => p.Message));
-        Assert.DoesNotContain(config.Files, f => f.Source.Path.EndsWith("secret.conf"));
-        Assert.Empty(config.Directives);
+        Assert.All(config.Problems, p => Assert.Equal(FullPath("nginx/b.conf"), p.Include.Source.Path));
+        Assert.Equal(["a_before", "b", "a_after", "main"], config.Directives.Select(d => d.Name));
+        Assert.Equal(3, config.Files.Count);
+        Assert.Equal(3, _read.Count);
+    }
+
+    [Fact]
+    public void A_syntax_error_in_an_included_file_is_that_file_s_error()
+    {
+        Write("nginx/nginx.conf", "http {\n    include bad.conf;\n    sendfile on;\n}\n");
+        Write("nginx/bad.conf", "server {\n    listen 80;\n");
+
+        var config = Load();
+
+        Assert.Empty(config.Problems);
+        Assert.Null(config.Main.Error);
+        var bad = config.Files[1];
+        Assert.Equal("unexpected end of file, expecting \"}\"", bad.Error!.Message);
+        Assert.Equal(new LinePosition(3, 1), bad.Error.Position);
+        Assert.Equal(["sendfile"], config.Directives[0].Block!.Select(d => d.Name));
+    }
+
+    [Fact]
+    public void Malformed_includes_are_problems_and_stay_as_written()
+    {
+        Write("nginx/nginx.conf", "include a.conf b.conf;\ninclude;\ninclude a.conf { }\n");
+        Write("nginx/a.conf", "a;\n");
+
+        var config = Load();
+
+        Assert.Equal(
+        [
+            "invalid number of arguments in \"include\" directive",
+            "invalid number of arguments in \"include\" directive",
+            "directive \"include\" is not terminated by \";\"",
+        ], config.Problems.Select(p => p.Message));
+        Assert.Equal(["include", "include", "include"], config.Directives.Select(d => d.Name));
+        Assert.Single(config.Files);
+    }
+
+    [Fact]
+    public void Include_depth_is_capped()
+    {
+        const int files = NginxConfig.MaxIncludeDepth + 2;
+        Write("nginx/nginx.conf", "include f1.conf;\n");
+        for (var i = 1; i <= files; i++) Write($"nginx/f{i}.conf", $"include f{i + 1}.conf;\nd{i};\n");
+
+        var config = Load();
+
+        var problem = Assert.Single(config.Problems);
+        Assert.Equal($"includes nested deeper than {NginxConfig.MaxIncludeDepth} levels; this include was not followed", problem.Message);
+        Assert.Equal(FullPath($"nginx/f{NginxConfig.MaxIncludeDepth}.conf"), problem.Include.Source.Path);
+        Assert.Equal(NginxConfig.MaxIncludeDepth + 1, config.Files.Count);
+        Assert.Equal(NginxConfig.MaxIncludeDepth, config.Directives.Count);
+        Assert.Equal($"d{NginxConfig.MaxIncludeDepth}", config.Directives[0].Name);
+    }
+
+    [Fact]
+    public void The_number_of_included_files_is_capped()
+    {
+        Write("nginx/nginx.conf", string.Concat(Enumerable.Repeat("include a.conf;\n", NginxConfig.MaxIncludedFiles + 2)));
+        Write("nginx/a.conf", "a;\n");
+
+        var config = Load();
+
+        Assert.Equal(NginxConfig.MaxIncludedFiles, config.Directives.Count);
+        Assert.Equal(
+            Enumerable.Repeat($"more than {NginxConfig.MaxIncludedFiles} files included; this include was not followed", 2),
+            config.Problems.Select(p => p.Message));
+        Assert.Equal(new LinePosition(NginxConfig.MaxIncludedFiles + 1, 1), config.Problems[0].Include.Location.Start);
+        Assert.Equal(2, config.Files.Count);
     }
 }
