@@ -22,8 +22,15 @@ public sealed record SourceEncoding(Encoding Encoding, bool HasByteOrderMark)
         foreach (var encoding in BomEncodings)
         {
             var preamble = encoding.GetPreamble();
-            if (bytes.AsSpan().StartsWith(preamble))
+            if (!bytes.AsSpan().StartsWith(preamble)) continue;
+            try
+            {
                 return (encoding.GetString(bytes, preamble.Length, bytes.Length - preamble.Length), new SourceEncoding(encoding, true));
+            }
+            catch (DecoderFallbackException)
+            {
+                break;
+            }
         }
         try
         {
@@ -31,6 +38,7 @@ public sealed record SourceEncoding(Encoding Encoding, bool HasByteOrderMark)
         }
         catch (DecoderFallbackException)
         {
+            // ISO-8859-1 decodes every byte and writes each back unchanged, so nothing is lost.
             return (Encoding.Latin1.GetString(bytes), new SourceEncoding(Encoding.Latin1, false));
         }
     }
