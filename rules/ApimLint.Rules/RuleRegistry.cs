@@ -15,6 +15,7 @@ public static class RuleRegistry
         new UnparseableConfig(),
         new UnusedSuppression(),
         new SuppressionJustificationMissing(),
+        new NginxIncludeUnresolved(),
         new RegistryLocalDbConfigMissing(),
         new RegistryMountUnknownInstance(),
         new RegistryRemoteDbConfigInvalid(),

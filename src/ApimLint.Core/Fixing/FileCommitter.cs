@@ -72,6 +72,8 @@ public static class FileCommitter
 
     private static void EnsureUnchanged(FileChange change)
     {
+        if (new FileInfo(change.Path).LinkTarget is not null)
+            throw new FixWriteException($"{change.Path} is a symbolic link; apimlint does not write through links, so no file was changed");
         var now = File.Exists(change.Path) ? File.ReadAllBytes(change.Path) : null;
         var same = change.OriginalBytes is null ? now is null : now is not null && now.AsSpan().SequenceEqual(change.OriginalBytes);
         if (!same) throw new FixWriteException($"{change.Path} changed on disk while apimlint ran; no file was changed");

@@ -17,6 +17,22 @@ public sealed class FixtureCase
     [JsonPropertyName("args")] public List<string> Args { get; init; } = [];
     [JsonPropertyName("crlf")] public List<string> Crlf { get; init; } = [];
     [JsonPropertyName("bom")] public List<string> Bom { get; init; } = [];
+    [JsonPropertyName("generate")] public List<Generated> Generate { get; init; } = [];
+
+    /// <summary>Content too large or too special to keep in the repository, made at test time.</summary>
+    public sealed class Generated
+    {
+        [JsonPropertyName("file")] public required string File { get; init; }
+
+        /// <summary>"repeat" (Text Times times, then Suffix), "large" (Megabytes of Text), "symlink" (to Target), "directory".</summary>
+        [JsonPropertyName("kind")] public required string Kind { get; init; }
+
+        [JsonPropertyName("text")] public string Text { get; init; } = "";
+        [JsonPropertyName("times")] public int Times { get; init; }
+        [JsonPropertyName("suffix")] public string Suffix { get; init; } = "";
+        [JsonPropertyName("megabytes")] public int Megabytes { get; init; }
+        [JsonPropertyName("target")] public string Target { get; init; } = "";
+    }
 
     public sealed class Replacement
     {
@@ -35,10 +51,20 @@ public sealed class FixtureCase
         JsonSerializer.Deserialize<FixtureCase>(File.ReadAllText(Path.Combine(caseDirectory, "case.json")))
         ?? throw new InvalidDataException($"{caseDirectory}/case.json is empty");
 
-    /// <summary>Copies the base deployment into <paramref name="target"/> and makes the case's slip there.</summary>
-    public void Materialize(string target)
+    /// <summary>
+    /// Copies the base deployment into <paramref name="target"/> and makes the case's slip there; files
+    /// under the case's files/ folder replace or join the base's.
+    /// </summary>
+    public void Materialize(string target, string? caseDirectory = null)
     {
         CopyDirectory(TestPaths.Fixture(Base), target);
+        if (caseDirectory is not null && Directory.Exists(Path.Combine(caseDirectory, "files")))
+            foreach (var file in Directory.GetFiles(Path.Combine(caseDirectory, "files"), "*", SearchOption.AllDirectories))
+            {
+                var destination = Path.Combine(target, Path.GetRelativePath(Path.Combine(caseDirectory, "files"), file));
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(file, destination, overwrite: true);
+            }
         foreach (var r in Replace)
         {
             var path = Path.Combine(target, r.File);
@@ -59,6 +85,7 @@ public sealed class FixtureCase
             var path = Path.Combine(target, f);
             File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
         }
+        foreach (var g in Generate) MakeGenerated(target, g);
         foreach (var r in RenameFiles)
             File.Move(Path.Combine(target, r.From), Path.Combine(target, r.To));
         foreach (var d in Delete)
@@ -67,6 +94,33 @@ public sealed class FixtureCase
             if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
             else if (File.Exists(path)) File.Delete(path);
             else throw new InvalidDataException($"{d} does not exist in {Base}");
+        }
+    }
+
+    private static void MakeGenerated(string target, Generated g)
+    {
+        var path = Path.Combine(target, g.File);
+        if (File.Exists(path)) File.Delete(path);
+        switch (g.Kind)
+        {
+            case "repeat":
+                File.WriteAllText(path, string.Concat(Enumerable.Repeat(g.Text, g.Times)) + g.Suffix);
+                break;
+            case "large":
+                using (var stream = File.Create(path))
+                {
+                    var block = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(g.Text, 1 + 65536 / Math.Max(1, g.Text.Length))));
+                    for (long written = 0; written < g.Megabytes * 1024L * 1024; written += block.Length) stream.Write(block);
+                }
+                break;
+            case "symlink":
+                File.CreateSymbolicLink(path, g.Target);
+                break;
+            case "directory":
+                Directory.CreateDirectory(path);
+                break;
+            default:
+                throw new InvalidDataException($"unknown generated kind '{g.Kind}'");
         }
     }
 

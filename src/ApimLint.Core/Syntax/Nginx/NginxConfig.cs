@@ -181,7 +181,7 @@ public sealed class NginxConfig
         {
             if (_including.Contains(path))
             {
-                Report(include, $"{path} is already being included (an include cycle); it was not read again");
+                Report(include, $"{Shown(path)} is already being included (an include cycle); it was not read again");
                 return null;
             }
             if (_included == MaxIncludedFiles)
@@ -202,6 +202,9 @@ public sealed class NginxConfig
             _files.Add(file);
             return file;
         }
+
+        /// <summary>A path as messages show it: relative to the deployment folder, never revealing where that folder is.</summary>
+        private string Shown(string full) => Path.GetRelativePath(_root, full).Replace('\\', '/');
 
         private void Report(NginxDirectiveSyntax include, string message)
         {
@@ -228,13 +231,13 @@ public sealed class NginxConfig
             if (argument.IndexOfAny(GlobCharacters) < 0)
             {
                 if (!IsInsideRoot(full))
-                    Report(include, $"{full} is outside {_root} and was not read");
+                    Report(include, $"{argument} is outside the deployment folder and was not read");
                 else if (File.Exists(full))
                     return [full];
                 else if (Directory.Exists(full))
-                    Report(include, $"{full} is a folder, not a file");
+                    Report(include, $"{Shown(full)} is a folder, not a file");
                 else
-                    Report(include, $"{full}: no such file");
+                    Report(include, $"{Shown(full)}: no such file");
                 return [];
             }
             return Glob(include, full);
@@ -257,7 +260,7 @@ public sealed class NginxConfig
             if (Path.GetPathRoot(fullPattern) is { } driveRoot && baseDirectory.Length < driveRoot.Length) baseDirectory = driveRoot;
             if (!IsInsideRoot(baseDirectory))
             {
-                Report(include, $"{fullPattern} is outside {_root} and was not read");
+                Report(include, $"{include.Arguments[0].Value} is outside the deployment folder and was not read");
                 return [];
             }
             if (!Directory.Exists(baseDirectory)) return [];

@@ -12,6 +12,8 @@ public static class PropertiesParser
         var text = source.Text;
         var entries = new List<PropertyEntrySyntax>();
         var comments = new List<CommentTrivia>();
+        if (text.IndexOf('\0') is var nul and >= 0)
+            return new PropertiesFileSyntax(source, [], [], new SyntaxError(source, nul, "binary content (a NUL byte) where a .properties file is expected"));
         var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         while (i < text.Length)
         {

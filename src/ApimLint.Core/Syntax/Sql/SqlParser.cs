@@ -15,6 +15,8 @@ public static class SqlParser
         var comments = new List<CommentTrivia>();
         var tokens = new List<(string Text, TextSpan Span)>();
         var text = source.Text;
+        if (text.IndexOf('\0') is var nul and >= 0)
+            return new SqlScriptSyntax(source, [], [], new SyntaxError(source, nul, "binary content (a NUL byte) where an SQL script is expected"));
         var i = 0;
         while (true)
         {

@@ -1,0 +1,37 @@
+namespace ApimLint.Tests.Fixtures;
+
+/// <summary>
+/// The nastiest inputs, one case each under fixtures/hostile/: apimlint answers with a finding or a
+/// one-line error naming the file, never a stack trace, and its whole answer is written down in expected.txt.
+/// </summary>
+public sealed class HostileInputTests
+{
+    private static readonly string Root = TestPaths.Fixture("hostile");
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(Root).Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(dir));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Answers_with_a_finding_or_a_clear_error(string name)
+    {
+        var caseDir = Path.Combine(Root, name);
+        var fixture = FixtureCase.Read(caseDir);
+        using var temp = new TempDirectory();
+        fixture.Materialize(temp.Path, caseDir);
+
+        var result = Apimlint.Run(temp.Path, ["check", ".", .. fixture.Args]);
+
+        Assert.InRange(result.ExitCode, 0, 2);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.True(result.Stderr.Count(c => c == '\n') <= 1, "an error is one line");
+        var answer = $"exit {result.ExitCode}\n{result.Stdout}{result.Stderr.Replace(temp.Path, "<deployment>")}";
+        var expectedFile = Path.Combine(caseDir, "expected.txt");
+        if (Environment.GetEnvironmentVariable("APIMLINT_ACCEPT") == "1") File.WriteAllText(expectedFile, answer);
+        Assert.Equal(File.ReadAllText(expectedFile), answer);
+    }
+}
