@@ -56,12 +56,21 @@ internal static class NginxModelReader
         var hasModifier = args.Count > 1;
         var proxyPass = location.Find("proxy_pass");
         var headers = new Dictionary<string, NginxDirectiveSyntax>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in location.FindAll("proxy_set_header").Where(h => h.Arguments.Count > 0))
+        foreach (var header in EffectiveProxyHeaders(location))
             headers.TryAdd(header.Arguments[0].Value, header);
         return new NginxLocation(location, hasModifier ? args[0].Value : null, Located(args[hasModifier ? 1 : 0]),
             proxyPass, proxyPass is { Arguments.Count: > 0 } ? ProxyTarget.Parse(proxyPass.Arguments[0].Value) : null,
             location.FindAll("proxy_redirect").ToList(), location.FindAll("proxy_cookie_path").ToList(), headers);
     }
+
+    /// <summary>
+    /// proxy_set_header directives are inherited from the enclosing level only when a level sets none
+    /// of its own: the nearest of location, enclosing locations, server and http that sets any.
+    /// </summary>
+    private static IEnumerable<NginxDirectiveSyntax> EffectiveProxyHeaders(NginxDirectiveSyntax location) =>
+        location.Ancestors().Prepend(location)
+            .Select(level => level.FindAll("proxy_set_header").Where(h => h.Arguments.Count > 0).ToList())
+            .FirstOrDefault(set => set.Count > 0) ?? [];
 
     private static (string Host, int? Port) SplitAddress(string address)
     {
