@@ -4,6 +4,7 @@ using ApimLint.Rules.Gateway;
 using ApimLint.Rules.Input;
 using ApimLint.Rules.Platform;
 using ApimLint.Rules.Registry;
+using ApimLint.Rules.ReverseProxy;
 
 namespace ApimLint.Rules;
 
@@ -19,6 +20,10 @@ public static class RuleRegistry
         new ThrottlePeerJndiMissing(),
         new ThrottlePeerBrokerWrong(),
         new ThrottlePeerPublisherMissing(),
+        new UpstreamNodePortMismatch(),
+        new PassiveNotBackup(),
+        new ManagerUpstreamIncludesPassive(),
+        new BackupWithHashBalancing(),
         new MysqlCharsetNotLatin1OnWindows(),
     ];
 }
