@@ -24,6 +24,10 @@ public static class RuleRegistry
         new PassiveNotBackup(),
         new ManagerUpstreamIncludesPassive(),
         new BackupWithHashBalancing(),
+        new SslDirectiveObsolete(),
+        new TlsCertificatePlaceholder(),
+        new CookiePathMismatch(),
+        new ProxyRedirectMismatch(),
         new MysqlCharsetNotLatin1OnWindows(),
     ];
 }
