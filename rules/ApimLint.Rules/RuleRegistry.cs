@@ -28,6 +28,11 @@ public static class RuleRegistry
         new TlsCertificatePlaceholder(),
         new CookiePathMismatch(),
         new ProxyRedirectMismatch(),
+        new SiteReverseProxyDisabled(),
+        new SiteReverseProxyContextMismatch(),
+        new LocationWrongUpstream(),
+        new ForwardedHeadersMissing(),
+        new UpstreamUndefined(),
         new MysqlCharsetNotLatin1OnWindows(),
     ];
 }
