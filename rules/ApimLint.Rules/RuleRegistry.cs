@@ -4,6 +4,7 @@ using ApimLint.Rules.Gateway;
 using ApimLint.Rules.Input;
 using ApimLint.Rules.Platform;
 using ApimLint.Rules.Registry;
+using ApimLint.Rules.ReverseProxy;
 
 namespace ApimLint.Rules;
 
@@ -34,6 +35,19 @@ public static class RuleRegistry
         new ThrottlePeerPublisherMissing(),
         new ThrottlePublisherMisconfigured(),
         new OwnBrokerPortNotOffset(),
+        new UpstreamNodePortMismatch(),
+        new PassiveNotBackup(),
+        new ManagerUpstreamIncludesPassive(),
+        new BackupWithHashBalancing(),
+        new SslDirectiveObsolete(),
+        new TlsCertificatePlaceholder(),
+        new CookiePathMismatch(),
+        new ProxyRedirectMismatch(),
+        new SiteReverseProxyDisabled(),
+        new SiteReverseProxyContextMismatch(),
+        new LocationWrongUpstream(),
+        new ForwardedHeadersMissing(),
+        new UpstreamUndefined(),
         new MysqlCharsetNotLatin1OnWindows(),
     ];
 }

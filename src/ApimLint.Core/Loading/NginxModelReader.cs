@@ -11,7 +11,9 @@ internal static class NginxModelReader
 
     public static NginxModel Read(string root, string mainFile)
     {
-        var config = NginxConfig.Load(mainFile, root, ConfigFileLoader.Read);
+        // Includes stay inside the deployment folder, or inside nginx.conf's own folder when --nginx names one elsewhere.
+        var inside = Path.GetFullPath(mainFile).StartsWith(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var config = NginxConfig.Load(mainFile, inside ? root : Path.GetDirectoryName(Path.GetFullPath(mainFile))!, ConfigFileLoader.Read);
         var files = config.Files.Select(f => ConfigFileLoader.Nginx(root, f)).ToList();
         var http = config.Directives.Where(d => d.Name == "http" && d.Block is not null).ToList();
         var httpLevel = http.SelectMany(h => h.Block!).ToList();
@@ -56,12 +58,21 @@ internal static class NginxModelReader
         var hasModifier = args.Count > 1;
         var proxyPass = location.Find("proxy_pass");
         var headers = new Dictionary<string, NginxDirectiveSyntax>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in location.FindAll("proxy_set_header").Where(h => h.Arguments.Count > 0))
+        foreach (var header in EffectiveProxyHeaders(location))
             headers.TryAdd(header.Arguments[0].Value, header);
         return new NginxLocation(location, hasModifier ? args[0].Value : null, Located(args[hasModifier ? 1 : 0]),
             proxyPass, proxyPass is { Arguments.Count: > 0 } ? ProxyTarget.Parse(proxyPass.Arguments[0].Value) : null,
             location.FindAll("proxy_redirect").ToList(), location.FindAll("proxy_cookie_path").ToList(), headers);
     }
+
+    /// <summary>
+    /// proxy_set_header directives are inherited from the enclosing level only when a level sets none
+    /// of its own: the nearest of location, enclosing locations, server and http that sets any.
+    /// </summary>
+    private static IEnumerable<NginxDirectiveSyntax> EffectiveProxyHeaders(NginxDirectiveSyntax location) =>
+        location.Ancestors().Prepend(location)
+            .Select(level => level.FindAll("proxy_set_header").Where(h => h.Arguments.Count > 0).ToList())
+            .FirstOrDefault(set => set.Count > 0) ?? [];
 
     private static (string Host, int? Port) SplitAddress(string address)
     {

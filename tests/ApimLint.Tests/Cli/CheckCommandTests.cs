@@ -60,8 +60,10 @@ public sealed class CheckCommandTests
         var lines = result.Stdout.Split('\n');
         Assert.Contains("passive/repository/deployment/server/jaggeryapps/store/site/conf/site.json:2:1: error APIM001: site.json does not parse: " +
                         "Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed", lines);
-        Assert.Equal(["APIM001", "APIM302", "APIM302", "APIM404", "APIM501", "APIM503", "APIM506"],
-            lines.Where(l => l.Contains(": error ")).Select(l => l.Split(": error ")[1][..7]).Order());
+        // Every other finding of the intact example is still there.
+        var intact = Apimlint.Run(TestPaths.Fixture("example")).Stdout.Split('\n');
+        Assert.Equal(intact.Where(l => l.Contains(" APIM")),
+            lines.Where(l => l.Contains(" APIM") && !l.Contains(" APIM001: ")));
         Assert.Equal(1, result.ExitCode);
     }
 

@@ -150,6 +150,6 @@ public sealed class SarifTests
     {
         var log = JsonConvert.DeserializeObject<SarifLog>(Sarif("example", "--base-path", "example"))!;
 
-        Assert.All(log.Runs[0].Results, r => Assert.Matches("^(active|passive)/", r.Locations[0].PhysicalLocation.ArtifactLocation.Uri.OriginalString));
+        Assert.All(log.Runs[0].Results, r => Assert.Matches("^(active|passive|nginx)/", r.Locations[0].PhysicalLocation.ArtifactLocation.Uri.OriginalString));
     }
 }

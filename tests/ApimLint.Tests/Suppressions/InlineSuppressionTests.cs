@@ -42,12 +42,12 @@ public sealed class InlineSuppressionTests
     [Fact]
     public void Nginx_hash_comment_suppresses_the_next_line()
     {
-        using var temp = Example(("nginx/nginx.conf", "        ssl on;", "        # apimlint-disable-next-line APIM990 -- nginx 1.14 here still needs it\n        ssl on;"));
+        using var temp = Example(("nginx/nginx.conf", "        ssl on;", "        # apimlint-disable-next-line APIM990, APIM605 -- nginx 1.14 here still needs it\n        ssl on;"));
 
         var result = Run(temp);
 
-        Assert.DoesNotContain("nginx/nginx.conf", result.Stdout);
-        Assert.Contains("1 suppressed", result.Stdout);
+        Assert.DoesNotContain("nginx/nginx.conf:31:9", result.Stdout);
+        Assert.Contains("2 suppressed", result.Stdout);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class InlineSuppressionTests
     public void File_level_forms_suppress_the_whole_file_and_only_it()
     {
         using var temp = Example(
-            ("nginx/nginx.conf", "# Routing for master node", "# apimlint-disable-file APIM990 -- legacy proxy, replaced in Q3\n# Routing for master node"),
+            ("nginx/nginx.conf", "# Routing for master node", "# apimlint-disable-file APIM990, APIM605, APIM606, APIM607 -- legacy proxy, replaced in Q3\n# Routing for master node"),
             ("passive/repository/conf/registry.xml", "    <currentDBConfig>", "    <!-- apimlint-disable-file APIM302, APIM306: the passive mounts nothing until failover -->\r\n    <currentDBConfig>"));
 
         var result = Run(temp);
@@ -74,13 +74,13 @@ public sealed class InlineSuppressionTests
         Assert.DoesNotContain("nginx/nginx.conf", result.Stdout);
         Assert.DoesNotContain("passive/repository/conf/registry.xml", result.Stdout);
         Assert.Contains("active/repository/conf/registry.xml:50:21: error APIM302", result.Stdout);
-        Assert.Contains("(3 suppressed)", result.Stdout);
+        Assert.Contains("(7 suppressed)", result.Stdout);
     }
 
     [Fact]
     public void No_inline_suppressions_ignores_them_all()
     {
-        using var temp = Example(("nginx/nginx.conf", "        ssl on;", "        # apimlint-disable-next-line APIM990 -- nginx 1.14 here still needs it\n        ssl on;"));
+        using var temp = Example(("nginx/nginx.conf", "        ssl on;", "        # apimlint-disable-next-line APIM990, APIM605 -- nginx 1.14 here still needs it\n        ssl on;"));
 
         var result = Run(temp, "--no-inline-suppressions");
 
@@ -91,13 +91,13 @@ public sealed class InlineSuppressionTests
     [Fact]
     public void Suppressed_findings_stay_out_of_sarif_unless_asked_and_then_carry_their_justification()
     {
-        using var temp = Example(("nginx/nginx.conf", "        ssl on;", "        # apimlint-disable-next-line APIM990 -- nginx 1.14 here still needs it\n        ssl on;"));
+        using var temp = Example(("nginx/nginx.conf", "        ssl on;", "        # apimlint-disable-next-line APIM990, APIM605 -- nginx 1.14 here still needs it\n        ssl on;"));
 
         var plain = Run(temp, "--format", "sarif").Stdout;
         var included = Run(temp, "--format", "sarif", "--include-suppressed").Stdout;
 
-        Assert.DoesNotContain("nginx/nginx.conf", plain);
-        Assert.Contains("nginx/nginx.conf", included);
+        Assert.DoesNotContain("\"startLine\": 31", plain);
+        Assert.Contains("\"startLine\": 31", included);
         Assert.Contains("\"justification\": \"nginx 1.14 here still needs it\"", included);
         Assert.Contains("\"kind\": \"inSource\"", included);
     }

@@ -84,6 +84,22 @@ public sealed class NginxDirectiveSyntax : SyntaxNode
     }
 
     public override string ToString() => Name;
+
+    /// <summary>
+    /// Where the directive sits, without line numbers: "/http/server[localhost:443]/location[/admin]/proxy_cookie_path".
+    /// Blocks are told apart by what names them (an upstream's or location's arguments, a virtual
+    /// server's first server_name and listen, an upstream server's address).
+    /// </summary>
+    public string KeyPath => string.Concat(Ancestors().Reverse().Append(this).Select(d => "/" + d.Name + d.KeySelector()));
+
+    private string KeySelector() => Name switch
+    {
+        "server" when Block is not null =>
+            $"[{Find("server_name")?.Arguments.FirstOrDefault()?.Value}:{Find("listen")?.Arguments.FirstOrDefault()?.Value}]",
+        "server" when Arguments.Count > 0 => $"[{Arguments[0].Value}]",
+        "upstream" or "location" when Arguments.Count > 0 => $"[{string.Join(' ', Arguments.Select(a => a.Value))}]",
+        _ => "",
+    };
 }
 
 /// <summary>An argument (or the name) of a directive. Its span covers it as written, quotes included.</summary>

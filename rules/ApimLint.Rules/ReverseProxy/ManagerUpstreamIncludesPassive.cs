@@ -1,0 +1,64 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+
+namespace ApimLint.Rules.ReverseProxy;
+
+public sealed class ManagerUpstreamIncludesPassive : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM603", "manager-upstream-includes-passive", RuleCategory.ReverseProxy, Severity.Error,
+        "The nginx upstream behind /carbon, /publisher and /admin must reach the active node and only the active node.",
+        """
+        ## What it does
+        For each upstream that only the management locations (/carbon, /publisher, /admin, and regular
+        expressions under them) proxy to, reports a server that is the passive node (even as `backup`)
+        and an upstream none of whose servers is the active node. Servers are matched to nodes by their
+        address and port as in APIM601.
+
+        ## Why it matters
+        The guide routes the management console, the Publisher and the Admin Portal to `manager-worker`,
+        which holds the active node alone: everything that creates artifacts must happen on the active,
+        whose synapse-configs are copied to the passive by a one-way Rsync. An API published through
+        the passive lands in the passive's synapse-configs, and the next Rsync from the active deletes
+        it: the API answers 404 after the next failover or sync (docs-apim PR 2770, #2259; failures
+        9 and 10 of the domain facts).
+
+        ## Example
+        ```nginx
+        upstream manager-worker {
+            server 127.0.0.1:9443;
+            server 127.0.0.1:9444 backup;
+        }
+        ```
+
+        ## How to fix
+        Keep only the active's HTTPS servlet port in the manager upstream (`server 127.0.0.1:9443;`).
+        When the active fails for good, make the passive the active (point the upstream and Rsync at
+        it) rather than letting nginx fail the consoles over on its own.
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        var routing = NginxRouting.Of(deployment);
+        foreach (var upstream in deployment.Nginx.Upstreams)
+        {
+            if (routing.RoleOf(upstream) != UpstreamRole.Manager || routing.ServiceOf(upstream) is not { } service) continue;
+            var behind = string.Join(", ", routing.UsersOf(upstream).Select(u => u.Location.PublicContext ?? u.Location.Path.Value).Distinct());
+            var members = routing.Members(upstream, service);
+            var targets = upstream.Servers.Select(routing.Resolve).ToList();
+            // Reaching only the passive is one slip: the server is the passive's where the active's belongs.
+            var onlyPassive = !members.Any(m => m.Node == deployment.Active) && targets.All(t => t.Node is not null && t.Service == service);
+            foreach (var server in members.Where(m => m.Node == deployment.Passive).Select(m => m.Server))
+            {
+                var message = onlyPassive
+                    ? $"upstream {upstream.Name.Value}, behind {behind}, reaches passive's server {server.Address.Value} and not the active: " +
+                      $"it should be active's {service.Label()} {routing.AddressFor(deployment.Active, service, upstream)}"
+                    : $"upstream {upstream.Name.Value}, behind {behind}, includes passive's server {server.Address.Value}" +
+                      (server.IsBackup ? " as backup" : "") +
+                      ": the management console, Publisher and Admin Portal must run on the active only, whose artifacts Rsync copies to the passive";
+                yield return Report(server.Address.Location, message, routing.Key(server.Directive));
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+
+namespace ApimLint.Rules.ReverseProxy;
+
+public sealed class PassiveNotBackup : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM602", "passive-not-backup", RuleCategory.ReverseProxy, Severity.Error,
+        "In an nginx upstream shared by both nodes, the passive node's server must be marked backup and the active's must not.",
+        """
+        ## What it does
+        For each upstream behind /store or API traffic whose servers reach both nodes (see APIM601 for
+        how a server is matched to a node), checks that the passive's server carries the `backup`
+        parameter and the active's does not.
+
+        ## Why it matters
+        Without `backup`, nginx balances requests between its servers round robin: the passive serves
+        half of the store and API traffic while the active is up, which is an active-active deployment
+        the rest of the setup is not made for (one-way Rsync of synapse-configs from the active, the
+        gateway ServerURL of the active; failures 9 and 10 of the domain facts). With `backup` on the
+        active instead, nginx sends everything to the passive while it is up; with both marked, nginx
+        refuses the group. The guide writes `server 127.0.0.1:9444 backup;` for exactly this reason.
+        (nginx upstream module, `backup`: "marks the server as a backup server. It will be passed
+        requests when the primary servers are unavailable.")
+
+        ## Example
+        ```nginx
+        upstream allnodes {
+            server 127.0.0.1:9443;
+            server 127.0.0.1:9444;
+        }
+        ```
+
+        ## How to fix
+        Mark the passive's server `backup` (`server 127.0.0.1:9444 backup;`) and leave the active's
+        without it. If the upstream uses `ip_hash`, `hash` or `random`, remove it: nginx does not
+        accept it together with `backup` (APIM604).
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        var routing = NginxRouting.Of(deployment);
+        foreach (var upstream in deployment.Nginx.Upstreams)
+        {
+            if (routing.RoleOf(upstream) != UpstreamRole.Shared || routing.ServiceOf(upstream) is not { } service) continue;
+            var members = routing.Members(upstream, service);
+            var active = members.Where(m => m.Node == deployment.Active).ToList();
+            var passive = members.Where(m => m.Node == deployment.Passive).ToList();
+            if (active.Count == 0 || passive.Count == 0) continue;
+
+            var hashing = upstream.HashMethods.FirstOrDefault();
+            foreach (var server in passive.Select(p => p.Server).Where(s => !s.IsBackup))
+            {
+                yield return Report(server.Address.Location,
+                    $"upstream {upstream.Name.Value} has passive's server {server.Address.Value} without backup: nginx balances requests " +
+                    "between the nodes and the passive serves them while the active is up; mark it backup" +
+                    (hashing is null ? "" : $" and remove {hashing.Name}, which nginx does not accept with backup"),
+                    routing.Key(server.Directive),
+                    active.Select(a => new RelatedLocation(a.Server.Address.Location, "active's server")).ToArray());
+            }
+            var allBackup = members.All(m => m.Server.IsBackup);
+            foreach (var server in active.Select(a => a.Server).Where(s => s.IsBackup))
+            {
+                yield return Report(server.Backup!.Location,
+                    $"upstream {upstream.Name.Value} marks active's server {server.Address.Value} backup: " +
+                    (allBackup
+                        ? "every server of the group is then a backup, which nginx refuses"
+                        : "nginx sends the requests to the passive while it is up and to the active only when the passive is down"),
+                    routing.Key(server.Directive) + "/backup",
+                    passive.Select(p => new RelatedLocation(p.Server.Address.Location, "passive's server")).ToArray());
+            }
+        }
+    }
+}

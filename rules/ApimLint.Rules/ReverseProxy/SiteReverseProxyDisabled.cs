@@ -1,0 +1,62 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+
+namespace ApimLint.Rules.ReverseProxy;
+
+public sealed class SiteReverseProxyDisabled : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM609", "site-reverse-proxy-disabled", RuleCategory.ReverseProxy, Severity.Error,
+        "On both nodes, the site.json of each web app nginx proxies (store, publisher, admin) must have reverseProxy enabled.",
+        """
+        ## What it does
+        For each of the store, publisher and admin apps that an nginx location proxies to, checks on
+        both nodes that `repository/deployment/server/jaggeryapps/<app>/site/conf/site.json` has a
+        `reverseProxy` block whose `enabled` is `true` or `"auto"`.
+
+        ## Why it matters
+        A 2.6.0 pack ships `"enabled": false`. With it, the Jaggery app builds its links, its login
+        redirects and its registry URLs for its own host and port (`https://localhost:9443/store/…`)
+        instead of the proxy's: behind nginx the browser leaves the proxy, or loops on the login page.
+        The guide enables it in all three apps before copying the active to make the passive; a
+        passive set up from a fresh pack takes over with the default and fails only after failover.
+        (The guide's site.json steps; product-apim#6467, #8911; failure 11 of the domain facts.)
+
+        ## Example
+        ```json
+        "reverseProxy" : {
+            "enabled" : false,
+            "host" : "sample.proxydomain.com",
+            "context":"",
+        }
+        ```
+
+        ## How to fix
+        Enable it with the proxy's host and the app's nginx location, as the guide does for the store:
+        `"enabled" : true, "host" : "localhost", "context":"/store"` (see APIM610).
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        var served = deployment.Nginx.Locations.Where(x => x.Location.Target is not null && x.Location.App is not null)
+            .OrderBy(x => x.Location.IsRegex).GroupBy(x => x.Location.App!).ToDictionary(g => g.Key, g => g.First().Location, StringComparer.Ordinal);
+        foreach (var node in deployment.Nodes)
+        {
+            foreach (var site in node.Sites)
+            {
+                if (site.File.Syntax?.Root is not { } root || site.IsReverseProxyEnabled || !served.TryGetValue(site.App, out var location)) continue;
+                var (where, state) = site.Enabled is { } enabled
+                    ? (enabled.Location, $"reverseProxy enabled {enabled.Value}")
+                    : site.ReverseProxy is { } block
+                        ? (block.Location, "no reverseProxy enabled (false by default)")
+                        : (root.Location, "no reverseProxy block (disabled by default)");
+                yield return Report(where,
+                    $"{node.Name}'s {site.App} site.json has {state}, but nginx serves the {site.App} at {location.PublicContext ?? location.Path.Value}: " +
+                    "the app builds its links and login redirects for its own host and port instead of the proxy's",
+                    Key(node, site.File, "/reverseProxy/enabled"),
+                    new RelatedLocation(location.Path.Location, $"nginx location of the {site.App}"));
+            }
+        }
+    }
+}

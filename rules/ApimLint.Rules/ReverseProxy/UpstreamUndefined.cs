@@ -1,0 +1,79 @@
+using System.Net;
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+
+namespace ApimLint.Rules.ReverseProxy;
+
+public sealed class UpstreamUndefined : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM613", "upstream-undefined", RuleCategory.ReverseProxy, Severity.Error,
+        "Every upstream name a proxy_pass uses must be defined by an upstream block.",
+        """
+        ## What it does
+        Reports a `proxy_pass` whose host is a bare name (no dot, no port, no variable, not an IP
+        address or `localhost`) that no `upstream` block defines. nginx compares upstream names without
+        regard to case, and so does this rule.
+
+        ## Why it matters
+        nginx takes a proxy_pass host it has no upstream for as a host name to resolve when it starts;
+        a misspelt or renamed upstream (`allnode` for `allnodes`, an upstream renamed in one place) does
+        not resolve and nginx refuses to start: `host not found in upstream "allnode"`. The guide's
+        block defines four upstreams used by eight locations, which makes such a slip easy when
+        adapting it.
+
+        ## Example
+        ```nginx
+        upstream allnodes { … }
+        location /store {
+            proxy_pass https://allnode/store;
+        }
+        ```
+
+        ## How to fix
+        Use the name of the upstream the location needs (`allnodes` above), or define the upstream.
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        var routing = NginxRouting.Of(deployment);
+        foreach (var (_, location) in deployment.Nginx.Locations)
+        {
+            if (location.Target is not { Port: null } target || !LooksLikeUpstreamName(target.Host) || deployment.Nginx.Upstream(target.Host) is not null)
+                continue;
+            var closest = deployment.Nginx.Upstreams
+                .Select(u => (Upstream: u, Distance: Distance(u.Name.Value.ToLowerInvariant(), target.Host.ToLowerInvariant())))
+                .Where(c => c.Distance <= 3)
+                .OrderBy(c => c.Distance)
+                .Select(c => c.Upstream)
+                .FirstOrDefault();
+            var argument = location.ProxyPass!.Arguments[0];
+            yield return Report(argument.Location,
+                $"{NginxRouting.Display(location)} proxies to {target.Host}, which no upstream block defines: " +
+                $"nginx does not start (host not found in upstream \"{target.Host}\")" +
+                (closest is null ? "" : $"; did you mean {closest.Name.Value}?"),
+                routing.Key(location.ProxyPass),
+                closest is null ? [] : [new RelatedLocation(closest.Name.Location, $"upstream {closest.Name.Value}")]);
+        }
+    }
+
+    private static bool LooksLikeUpstreamName(string host) =>
+        host.Length > 0 && !host.Contains('.') && !host.Contains('$') && !host.Contains(':') && !host.StartsWith('[') &&
+        !Hosts.IsLoopback(host) && !IPAddress.TryParse(host, out _);
+
+    /// <summary>Levenshtein distance, for a suggestion.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}

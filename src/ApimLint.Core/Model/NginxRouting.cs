@@ -1,0 +1,232 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using ApimLint.Syntax.Nginx;
+
+namespace ApimLint.Model;
+
+/// <summary>The ports of a node nginx forwards to.</summary>
+public enum NodeService { HttpsServlet, HttpServlet, NioHttps, NioHttp }
+
+public static class NodeServices
+{
+    public static readonly IReadOnlyList<NodeService> All = [NodeService.HttpsServlet, NodeService.HttpServlet, NodeService.NioHttps, NodeService.NioHttp];
+
+    public static int DefaultPort(this NodeService service) => service switch
+    {
+        NodeService.HttpsServlet => Ports.HttpsServlet,
+        NodeService.HttpServlet => Ports.HttpServlet,
+        NodeService.NioHttps => Ports.NioHttps,
+        _ => Ports.NioHttp,
+    };
+
+    /// <summary>The servlet transport serves the web apps (store, publisher, admin, carbon); NIO serves API traffic.</summary>
+    public static bool IsServlet(this NodeService service) => service is NodeService.HttpsServlet or NodeService.HttpServlet;
+
+    public static string Label(this NodeService service) => service switch
+    {
+        NodeService.HttpsServlet => "HTTPS servlet port",
+        NodeService.HttpServlet => "HTTP servlet port",
+        NodeService.NioHttps => "NIO HTTPS (API traffic) port",
+        _ => "NIO HTTP (API traffic) port",
+    };
+
+    /// <summary>The port the node listens on for the service: its default plus the node's port offset.</summary>
+    public static int PortOf(this Node node, NodeService service) => node.Port(service.DefaultPort());
+
+    /// <summary>"9444 (9443 + offset 1)", or "9443" without an offset.</summary>
+    public static string PortWithOffset(this Node node, NodeService service) =>
+        node.PortOffset == 0 ? $"{node.PortOf(service)}" : $"{node.PortOf(service)} ({service.DefaultPort()} + offset {node.PortOffset})";
+}
+
+/// <summary>What a location is for, from the app it serves: the guide routes each kind to a different upstream.</summary>
+public enum LocationRole
+{
+    /// <summary>Anything apimlint does not recognise.</summary>
+    Other,
+
+    /// <summary>/carbon, /publisher, /admin: the active node only.</summary>
+    Manager,
+
+    /// <summary>/store: both nodes, the passive as backup.</summary>
+    Store,
+
+    /// <summary><c>location /</c> beside the web app locations: API traffic to the NIO ports of both nodes.</summary>
+    ApiTraffic,
+}
+
+/// <summary>What an upstream group is for, from the locations that use it.</summary>
+public enum UpstreamRole
+{
+    /// <summary>No location of a known role proxies to it.</summary>
+    None,
+
+    /// <summary>Behind /carbon, /publisher and /admin: it must reach the active only.</summary>
+    Manager,
+
+    /// <summary>Behind /store or API traffic: both nodes, the passive as backup.</summary>
+    Shared,
+}
+
+/// <summary>
+/// Which node and which of its ports an upstream server reaches. <see cref="Resolved"/> is false when
+/// apimlint cannot tell (a DNS name, a UNIX socket, a variable, two nodes on one address and port);
+/// resolved with no <see cref="Node"/> means no node listens there.
+/// </summary>
+public sealed record UpstreamServerTarget(NginxUpstreamServer Server, Node? Node, NodeService? Service, bool Resolved)
+{
+    public bool IsStray => Resolved && Node is null;
+}
+
+/// <summary>
+/// nginx's routing read against the nodes: which node each upstream server is (by the nodes' effective
+/// ports and the deployment's topology) and what each location and upstream is for. nginx's own
+/// loopback is nginx's machine: the nodes' host when they share one (nginx runs beside them, as in the
+/// guide), else a machine of its own.
+/// </summary>
+public sealed class NginxRouting
+{
+    private const string NginxOwnMachine = "nginx's own host";
+    private static readonly ConditionalWeakTable<Deployment, NginxRouting> Cache = new();
+
+    private readonly Deployment _deployment;
+
+    private NginxRouting(Deployment deployment) => _deployment = deployment;
+
+    public static NginxRouting Of(Deployment deployment) => Cache.GetValue(deployment, d => new NginxRouting(d));
+
+    /// <summary>The machine a loopback address in nginx.conf stands for.</summary>
+    public string NginxMachine => _deployment.Topology.SharedHost ? _deployment.MachineOf(_deployment.Active) : NginxOwnMachine;
+
+    /// <summary>The address a node is known by (its advertised localMemberHost, or its peer's on a shared host), if any.</summary>
+    public string? AddressOf(Node node) =>
+        _deployment.Topology.SharedHost ? _deployment.Active.AdvertisedHost ?? _deployment.Passive.AdvertisedHost : node.AdvertisedHost;
+
+    public UpstreamServerTarget Resolve(NginxUpstreamServer server)
+    {
+        var host = server.Host;
+        if (host.Contains('$') || host.StartsWith("unix:", StringComparison.Ordinal)) return new(server, null, null, false);
+        if (!Hosts.IsLoopback(host) && !IsAddress(host) && !_deployment.Nodes.Any(n => Same(AddressOf(n), host)))
+            return new(server, null, null, false);
+        // An IP address may be a node that advertises itself by host name: apimlint resolves no names.
+        if (IsAddress(host) && !_deployment.Nodes.Any(n => Same(AddressOf(n), host)) && _deployment.Nodes.Any(n => AddressOf(n) is { } a && !IsAddress(a)))
+            return new(server, null, null, false);
+
+        var matches = (from node in NodesAt(host)
+                       from service in NodeServices.All
+                       where node.PortOf(service) == server.EffectivePort
+                       select (node, service)).ToList();
+        return matches.Count switch
+        {
+            0 => new(server, null, null, true),
+            1 => new(server, matches[0].node, matches[0].service, true),
+            _ => new(server, null, null, false),
+        };
+    }
+
+    /// <summary>The nodes that run on the machine a host written in nginx.conf names (both when they share it).</summary>
+    public IReadOnlyList<Node> NodesAt(string host)
+    {
+        var machine = Hosts.IsLoopback(host) ? NginxMachine : host.ToLowerInvariant();
+        return _deployment.Nodes.Where(n => Reaches(n, machine)).ToList();
+    }
+
+    /// <summary>Whether a machine is the node's: by address when the node's is known, else any machine that is not another node's or nginx's own.</summary>
+    private bool Reaches(Node node, string machine) =>
+        AddressOf(node) is { } known
+            ? Same(known, machine)
+            : machine != NginxOwnMachine && !_deployment.Nodes.Any(n => Same(AddressOf(n), machine));
+
+    /// <summary>The node port an upstream serves: the one most of its servers use (the first on a tie), else what its locations expect.</summary>
+    public NodeService? ServiceOf(NginxUpstream upstream) =>
+        ServiceOfServers(upstream) ?? UsersOf(upstream).Select(u => ExpectedService(u.Location)).FirstOrDefault(s => s is not null);
+
+    /// <summary>The node port most of the upstream's servers use (the first on a tie), by port alone where the address is no node's; null when none does.</summary>
+    public NodeService? ServiceOfServers(NginxUpstream upstream)
+    {
+        var votes = upstream.Servers.Select(s => Resolve(s).Service ?? PortOnly(s)).OfType<NodeService>().ToList();
+        return votes.Count > 0 ? votes.GroupBy(v => v).OrderByDescending(g => g.Count()).First().Key : null;
+    }
+
+    private NodeService? PortOnly(NginxUpstreamServer server) =>
+        NodeServices.All.Where(s => _deployment.Nodes.Any(n => n.PortOf(s) == server.EffectivePort)).Select(s => (NodeService?)s).FirstOrDefault();
+
+    /// <summary>The servers that reach a node on the given port, in file order.</summary>
+    public IReadOnlyList<UpstreamServerTarget> Members(NginxUpstream upstream, NodeService service) =>
+        upstream.Servers.Select(Resolve).Where(t => t.Node is not null && t.Service == service).ToList();
+
+    public LocationRole RoleOf(NginxLocation location) => location.App switch
+    {
+        "carbon" or "publisher" or "admin" => LocationRole.Manager,
+        "store" => LocationRole.Store,
+        null when location.IsRoot && !IsWebAppCatchAll(location) => LocationRole.ApiTraffic,
+        _ => LocationRole.Other,
+    };
+
+    /// <summary>
+    /// A <c>location /</c> that proxies to the nodes' servlet port in a server with no location of its
+    /// own for any web app passes the apps through by their paths: it is not API traffic.
+    /// </summary>
+    private bool IsWebAppCatchAll(NginxLocation root) =>
+        UpstreamOf(root) is { } upstream && ServiceOfServers(upstream) is { } service && service.IsServlet() &&
+        !_deployment.Nginx.Locations.Any(x => x.Server.Locations.Any(l => ReferenceEquals(l, root)) && x.Location.App is not null);
+
+    /// <summary>The port a location of a known role must reach on the nodes, by its role and proxy_pass scheme.</summary>
+    public NodeService? ExpectedService(NginxLocation location)
+    {
+        var tls = location.Target?.Scheme.Equals("https", StringComparison.OrdinalIgnoreCase) == true;
+        return RoleOf(location) switch
+        {
+            LocationRole.Manager or LocationRole.Store => tls ? NodeService.HttpsServlet : NodeService.HttpServlet,
+            LocationRole.ApiTraffic => tls ? NodeService.NioHttps : NodeService.NioHttp,
+            _ => null,
+        };
+    }
+
+    /// <summary>The upstream group a location's proxy_pass names (not a host with a port, which nginx resolves instead).</summary>
+    public NginxUpstream? UpstreamOf(NginxLocation location) =>
+        location.Target is { Port: null } target ? _deployment.Nginx.Upstream(target.Host) : null;
+
+    /// <summary>The locations of a known role that proxy to the upstream, in file order.</summary>
+    public IReadOnlyList<(NginxServer Server, NginxLocation Location)> UsersOf(NginxUpstream upstream) =>
+        _deployment.Nginx.Locations.Where(x => ReferenceEquals(UpstreamOf(x.Location), upstream) && RoleOf(x.Location) != LocationRole.Other).ToList();
+
+    /// <summary>
+    /// Manager when only /carbon, /publisher, /admin use the upstream, shared when only /store and API
+    /// traffic do. When both kinds use it, the upstream's own content decides which kind is misrouted:
+    /// a group of several servers was meant for both nodes, a single server for the active alone.
+    /// </summary>
+    public UpstreamRole RoleOf(NginxUpstream upstream)
+    {
+        var roles = UsersOf(upstream).Select(u => RoleOf(u.Location)).ToList();
+        var manager = roles.Contains(LocationRole.Manager);
+        var shared = roles.Any(r => r is LocationRole.Store or LocationRole.ApiTraffic);
+        return (manager, shared) switch
+        {
+            (true, true) => upstream.Servers.Count > 1 ? UpstreamRole.Shared : UpstreamRole.Manager,
+            (true, false) => UpstreamRole.Manager,
+            (false, true) => UpstreamRole.Shared,
+            _ => UpstreamRole.None,
+        };
+    }
+
+    /// <summary>How nginx should address a node's port: by loopback beside it on a shared host when the upstream does, else by the node's address.</summary>
+    public string AddressFor(Node node, NodeService service, NginxUpstream? near)
+    {
+        var known = AddressOf(node);
+        var host = _deployment.Topology.SharedHost && (known is null || near is null || near.Servers.Any(s => Hosts.IsLoopback(s.Host)))
+            ? "127.0.0.1"
+            : known ?? $"<{node.Name} host>";
+        return $"{host}:{node.PortOf(service)}";
+    }
+
+    /// <summary>A logical key for an nginx directive: its file and its place in the configuration, no line numbers.</summary>
+    public string Key(NginxDirectiveSyntax directive) => $"{_deployment.RelativePath(directive.Source.Path)}#{directive.KeyPath}";
+
+    /// <summary>"location /admin", "location ~ ^/store/(.*)registry/(.*)$".</summary>
+    public static string Display(NginxLocation location) =>
+        location.Modifier is null ? $"location {location.Path.Value}" : $"location {location.Modifier} {location.Path.Value}";
+
+    private static bool IsAddress(string host) => IPAddress.TryParse(host.Trim('[', ']'), out _);
+
+    private static bool Same(string? a, string b) => a is not null && Hosts.SameAddress(a, b);
+}
