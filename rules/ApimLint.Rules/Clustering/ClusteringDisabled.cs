@@ -33,7 +33,9 @@ public sealed class ClusteringDisabled : Rule
         ## How to fix
         Set `enable="true"` on both nodes, with the WKA settings of the guide (membershipScheme `wka`,
         the same domain, each node's own localMemberHost and localMemberPort, the peer as member).
-        """);
+
+        Fix (safe): `apimlint --fix` sets `enable="true"`, as the guide's first clustering step does.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -54,7 +56,7 @@ public sealed class ClusteringDisabled : Rule
                 : [];
             yield return Report(cluster.Enable.Location,
                 $"{node.Name}'s clustering is enable=\"{cluster.Enable.Value}\": {node.Name} does not cluster with {peer.Name}; it should be \"true\"",
-                key, related);
+                key, related) with { Fix = cluster.IsEnableWritten ? Fix.Safe("Enable clustering", Edits.Replace(cluster.Enable.Location, "true")) : null };
         }
     }
 }

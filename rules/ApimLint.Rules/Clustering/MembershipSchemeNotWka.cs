@@ -32,7 +32,10 @@ public sealed class MembershipSchemeNotWka : Rule
         <parameter name="membershipScheme">wka</parameter>
         ```
         and list the peer under `<members>` (see APIM404).
-        """);
+
+        Fix (safe): `apimlint --fix` writes `wka` into a membershipScheme parameter that exists, as the guide
+        does; the members list is APIM404's.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -50,6 +53,7 @@ public sealed class MembershipSchemeNotWka : Rule
                 : $"{node.Name} does not use its well-known <members> list to find {peer.Name}";
             yield return cluster.MembershipScheme is { } written
                 ? Report(written.Location, $"{node.Name}'s clustering membershipScheme is '{written.Value}', not 'wka': {consequence}", key, related)
+                    with { Fix = Fix.Safe("Set membershipScheme to wka", Edits.Replace(written.Location, "wka")) }
                 : Report(cluster.StartTag,
                     $"{node.Name}'s clustering sets no membershipScheme, so it uses '{scheme}', not 'wka': {consequence}", key, related);
         }

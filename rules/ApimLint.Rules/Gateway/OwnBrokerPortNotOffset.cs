@@ -35,7 +35,10 @@ public sealed class OwnBrokerPortNotOffset : Rule
         ## How to fix
         Point the node's own jndi.properties at its own broker: `tcp://localhost:5673` on the passive
         above (5672 plus its offset), in every connection factory.
-        """);
+
+        Fix (safe): `apimlint --fix` rewrites the brokerlist to `tcp://localhost:` and 5672 plus the node's own
+        offset: the node's own broker always runs beside it.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -60,7 +63,8 @@ public sealed class OwnBrokerPortNotOffset : Rule
                         ? $"reaches {peer.Name}'s broker, not {node.Name}'s own: the publishers meant for {node.Name}'s own broker publish to {peer.Name}'s"
                         : $"does not reach {node.Name}'s own broker") +
                     $"; it should be tcp://localhost:{ownPort} ({Ports.Broker} plus {node.Name}'s port offset {node.PortOffset})",
-                    Key(node, jndi.File, $"connectionfactory.{factory.Name}"));
+                    Key(node, jndi.File, $"connectionfactory.{factory.Name}"))
+                    with { Fix = Fix.Safe($"Point the brokerlist at tcp://localhost:{ownPort}", Edits.Replace(url.BrokerList, $"tcp://localhost:{ownPort}")) };
             }
         }
     }

@@ -41,7 +41,10 @@ public sealed class RegistryMountUnknownInstance : Rule
         Write the remote instance's id in the mount: `<instanceId>wso2gov</instanceId>`. If the node has
         already started with the bad mount, also remove the stale mount entry from its local registry
         (or start it once with a clean local registry database).
-        """);
+
+        Fix (safe when registry.xml declares exactly one remote instance): `apimlint --fix` writes that
+        instance's id into the mount; with several, which one was meant is a judgement and no fix is offered.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -68,7 +71,7 @@ public sealed class RegistryMountUnknownInstance : Rule
                 yield return Report(instanceId.Location,
                     $"{node.Name}'s registry mount of {path} names instanceId '{instanceId.Value}', but no <remoteInstance> has that id; " +
                     (closest is null ? Declared(ids) : $"did you mean '{closest}'?"),
-                    key, related);
+                    key, related) with { Fix = ids.Count == 1 ? Fix.Safe($"Mount {path} from the remote instance '{ids[0]}'", Edits.Replace(instanceId.Location, ids[0])) : null };
             }
         }
     }

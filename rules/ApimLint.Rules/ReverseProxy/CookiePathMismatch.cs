@@ -36,7 +36,10 @@ public sealed class CookiePathMismatch : Rule
 
         ## How to fix
         Rewrite the location's own context: `proxy_cookie_path /admin /admin;` in the block above.
-        """);
+
+        Fix (safe): `apimlint --fix` rewrites the directive to the location's own paths: the backend path it
+        proxies to, then its public path (`proxy_cookie_path /admin /admin;` in the guide's /admin block).
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -57,7 +60,13 @@ public sealed class CookiePathMismatch : Rule
                 var fix = location.BackendContext is { } from && location.PublicContext is { } to ? $"; write proxy_cookie_path {from} {to}" : "";
                 yield return Report(argument.Location,
                     $"{NginxRouting.Display(location)}: proxy_cookie_path {problem}{fix}",
-                    routing.Key(directive) + $"[{path.Value}]");
+                    routing.Key(directive) + $"[{path.Value}]")
+                    with
+                    {
+                        Fix = location.BackendContext is { } backendPath && location.PublicContext is { } publicPath
+                            ? Fix.Safe($"Rewrite the cookie path {backendPath} to {publicPath}", Edits.Replace(path.Location, backendPath), Edits.Replace(replacement.Location, publicPath))
+                            : null,
+                    };
             }
         }
     }

@@ -1,6 +1,7 @@
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Model;
+using ApimLint.Text;
 
 namespace ApimLint.Rules.ReverseProxy;
 
@@ -37,7 +38,10 @@ public sealed class PassiveNotBackup : Rule
         Mark the passive's server `backup` (`server 127.0.0.1:9444 backup;`) and leave the active's
         without it. If the upstream uses `ip_hash`, `hash` or `random`, remove it: nginx does not
         accept it together with `backup` (APIM604).
-        """);
+
+        Fix (safe): `apimlint --fix` adds `backup` to the passive's server or removes it from the active's:
+        that is what active-passive means. A hash method in the same upstream is APIM604's.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -58,7 +62,8 @@ public sealed class PassiveNotBackup : Rule
                     "between the nodes and the passive serves them while the active is up; mark it backup" +
                     (hashing is null ? "" : $" and remove {hashing.Name}, which nginx does not accept with backup"),
                     routing.Key(server.Directive),
-                    active.Select(a => new RelatedLocation(a.Server.Address.Location, "active's server")).ToArray());
+                    active.Select(a => new RelatedLocation(a.Server.Address.Location, "active's server")).ToArray())
+                    with { Fix = Fix.Safe($"Mark passive's server {server.Address.Value} backup", new TextEdit(server.Directive.Source.Path, new TextSpan(server.Directive.Arguments[^1].Span.End, 0), " backup")) };
             }
             var allBackup = members.All(m => m.Server.IsBackup);
             foreach (var server in active.Select(a => a.Server).Where(s => s.IsBackup))
@@ -69,7 +74,9 @@ public sealed class PassiveNotBackup : Rule
                         ? "every server of the group is then a backup, which nginx refuses"
                         : "nginx sends the requests to the passive while it is up and to the active only when the passive is down"),
                     routing.Key(server.Directive) + "/backup",
-                    passive.Select(p => new RelatedLocation(p.Server.Address.Location, "passive's server")).ToArray());
+                    passive.Select(p => new RelatedLocation(p.Server.Address.Location, "passive's server")).ToArray())
+                    with { Fix = Fix.Safe($"Remove backup from active's server {server.Address.Value}", new TextEdit(server.Directive.Source.Path,
+                        TextSpan.FromBounds(server.Backup!.Location.Span!.Value.Start - 1, server.Backup.Location.Span!.Value.End), "")) };
             }
         }
     }

@@ -39,7 +39,10 @@ public sealed class SiteReverseProxyContextMismatch : Rule
         ## How to fix
         Write the location's path as `context` and the server's name as `host` on both nodes:
         `"host" : "localhost", "context":"/store"` for the guide's configuration.
-        """);
+
+        Fix (safe when nginx serves the app at one path and under one name): `apimlint --fix` writes nginx's
+        location path as `context` and its server_name as `host`: nginx is where the users arrive.
+        """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -61,7 +64,8 @@ public sealed class SiteReverseProxyContextMismatch : Rule
                         $"{node.Name}'s {site.App} site.json reverseProxy context is {(site.Context is null ? "not set" : context.Length == 0 ? "empty" : context)}, " +
                         $"but nginx serves the {site.App} at {string.Join(", ", contexts)}: the app's links and redirects miss the location",
                         Key(node, site.File, "/reverseProxy/context"),
-                        new RelatedLocation(first.Path.Location, $"nginx location of the {site.App}"));
+                        new RelatedLocation(first.Path.Location, $"nginx location of the {site.App}"))
+                        with { Fix = site.Context is { } written && contexts.Count == 1 ? Fix.Safe($"Set the {site.App}'s context to {contexts[0]}", Edits.Replace(written.Location, contexts[0])) : null };
                 }
 
                 var servers = serving.Select(x => x.Server).Distinct().ToList();
@@ -73,7 +77,8 @@ public sealed class SiteReverseProxyContextMismatch : Rule
                     $"{node.Name}'s {site.App} site.json reverseProxy host is {host.Value}, but nginx serves the {site.App} as {string.Join(", ", names)}: " +
                     "the app's links and redirects leave the proxy",
                     Key(node, site.File, "/reverseProxy/host"),
-                    new RelatedLocation(servers[0].ServerNames[0].Location, "nginx server_name"));
+                    new RelatedLocation(servers[0].ServerNames[0].Location, "nginx server_name"))
+                    with { Fix = names.Count == 1 ? Fix.Safe($"Set the {site.App}'s host to {names[0]}", Edits.Replace(host.Location, names[0])) : null };
             }
         }
     }

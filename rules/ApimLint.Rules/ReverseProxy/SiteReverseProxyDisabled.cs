@@ -35,7 +35,14 @@ public sealed class SiteReverseProxyDisabled : Rule
         ## How to fix
         Enable it with the proxy's host and the app's nginx location, as the guide does for the store:
         `"enabled" : true, "host" : "localhost", "context":"/store"` (see APIM610).
-        """);
+
+        Fix (safe): `apimlint --fix` turns `"enabled" : false` into `true` where nginx proxies the app, as
+        the guide does; host and context are APIM610's.
+        """) { Fix = FixSafety.Safe };
+
+    /// <summary>A JSON false written as a literal, not as the string "false": true then keeps its type.</summary>
+    private static bool IsBareLiteral(Located<string> value) =>
+        value.Location is { Source: { } source, Span: { } span } && span.Start > 0 && source.Text[span.Start - 1] != '"';
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -55,7 +62,8 @@ public sealed class SiteReverseProxyDisabled : Rule
                     $"{node.Name}'s {site.App} site.json has {state}, but nginx serves the {site.App} at {location.PublicContext ?? location.Path.Value}: " +
                     "the app builds its links and login redirects for its own host and port instead of the proxy's",
                     Key(node, site.File, "/reverseProxy/enabled"),
-                    new RelatedLocation(location.Path.Location, $"nginx location of the {site.App}"));
+                    new RelatedLocation(location.Path.Location, $"nginx location of the {site.App}"))
+                    with { Fix = site.Enabled is { Value: "false" } literal && IsBareLiteral(literal) ? Fix.Safe($"Enable the {site.App}'s reverse proxy", Edits.Replace(literal.Location, "true")) : null };
             }
         }
     }

@@ -1,6 +1,7 @@
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Model;
+using ApimLint.Text;
 
 namespace ApimLint.Rules.ReverseProxy;
 
@@ -29,7 +30,20 @@ public sealed class SslDirectiveObsolete : Rule
 
         ## How to fix
         Remove `ssl on;` and mark the TLS port on its listen: `listen 443 ssl;`.
-        """);
+
+        Fix (safe): `apimlint --fix` removes `ssl on;` and adds `ssl` to the server's listen, which is what
+        `ssl on;` meant; with several listens, which ones must speak TLS is a judgement, and no fix is offered.
+        """) { Fix = FixSafety.Safe };
+
+    /// <summary>Drops `ssl on;` and marks the server's one listen ssl, keeping the rest of the line as written.</summary>
+    private static Fix MoveToListen(Syntax.Nginx.NginxDirectiveSyntax sslOn, NginxListen listen)
+    {
+        var remove = Edits.RemoveLines(sslOn);
+        return listen.Ssl
+            ? Fix.Safe("Remove \"ssl on;\"", remove)
+            : Fix.Safe($"Replace \"ssl on;\" with \"listen {listen.Directive.Arguments[0].Value} ssl;\"", remove,
+                new TextEdit(listen.Directive.Source.Path, new TextSpan(listen.Directive.Arguments[^1].Span.End, 0), " ssl"));
+    }
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -46,7 +60,8 @@ public sealed class SslDirectiveObsolete : Rule
             yield return Report(group.Key.Location,
                 $"\"ssl on;\" is obsolete since nginx 1.15.0 and refused from nginx 1.25.1: {fix}",
                 routing.Key(group.Key),
-                listens.Where(l => !l.Ssl).Select(l => new RelatedLocation(l.Directive.Location, "the listen to mark ssl")).ToArray());
+                listens.Where(l => !l.Ssl).Select(l => new RelatedLocation(l.Directive.Location, "the listen to mark ssl")).ToArray())
+                with { Fix = listens.Count == 1 ? MoveToListen(group.Key, listens[0]) : null };
         }
     }
 }
