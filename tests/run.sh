@@ -10,6 +10,15 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# Debian's nginx and openssl, which the fix tests ask whether a configuration is accepted (nginx -t).
+if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]] || ! command -v openssl >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo_cmd=""; [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1 && sudo_cmd="sudo"
+    { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nginx openssl; } >/dev/null 2>&1 || true
+  fi
+  [[ -x /usr/sbin/nginx ]] || echo "tests/run.sh: could not install nginx (apt-get); the nginx tests will fail" >&2
+fi
+
 # Microsoft's SARIF validator, which the SARIF tests run (from npm; its install script is not run here).
 tools="tests/.tools"
 multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"

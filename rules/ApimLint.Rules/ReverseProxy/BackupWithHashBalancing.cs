@@ -36,7 +36,11 @@ public sealed class BackupWithHashBalancing : Rule
         ## How to fix
         Remove the balancing method: in active-passive all requests go to the active, so there is no
         session to keep sticky, and the passive takes over only as `backup`.
-        """);
+
+        Fix (unsafe): `apimlint --fix --unsafe-fixes` removes the balancing method. It is a judgement call:
+        whoever wrote `ip_hash` may have meant active-active with sticky sessions, where the fix is to drop
+        `backup` instead.
+        """) { Fix = FixSafety.Unsafe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -57,7 +61,8 @@ public sealed class BackupWithHashBalancing : Rule
                         : "nginx 1.22 accepts this order silently and keeps the backup server an active target (nginx#245); with the method first it refuses it") +
                     "; remove " + method.Name,
                     routing.Key(method),
-                    backups.Select(b => new RelatedLocation(b.Backup!.Location, $"backup on {b.Address.Value}")).ToArray());
+                    backups.Select(b => new RelatedLocation(b.Backup!.Location, $"backup on {b.Address.Value}")).ToArray())
+                    with { Fix = Fix.Unsafe($"Remove {method.Name} from upstream {upstream.Name.Value}", Edits.RemoveLines(method)) };
             }
         }
     }

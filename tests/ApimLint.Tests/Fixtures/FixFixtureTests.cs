@@ -33,13 +33,13 @@ public sealed class FixFixtureTests
         fixture.Materialize(temp.Path);
         var before = Snapshot(temp.Path);
 
-        var diff = Apimlint.Run(temp.Path, ["check", ".", "--diff", .. fixture.Args]);
+        var diff = Apimlint.Run(temp.Path, ["check", ".", "--diff", "--unsafe-fixes", .. fixture.Args]);
         var expectedFile = Path.Combine(caseDir, "fix.diff");
         if (Environment.GetEnvironmentVariable("APIMLINT_ACCEPT") == "1") File.WriteAllText(expectedFile, diff.Stdout);
         Assert.Equal(File.ReadAllText(expectedFile), diff.Stdout);
         Assert.Equal(before, Snapshot(temp.Path));
 
-        var fix = Apimlint.Run(temp.Path, ["check", ".", "--fix", .. fixture.Args]);
+        var fix = Apimlint.Run(temp.Path, ["check", ".", "--fix", "--unsafe-fixes", .. fixture.Args]);
         var after = Snapshot(temp.Path);
         if (diff.Stdout.Length == 0)
         {
@@ -52,7 +52,7 @@ public sealed class FixFixtureTests
         foreach (var (path, bytes) in after)
             if (before.TryGetValue(path, out var old) && !old.SequenceEqual(bytes)) AssertSameShape(path, old, bytes);
 
-        var again = Apimlint.Run(temp.Path, ["check", ".", "--fix", .. fixture.Args]);
+        var again = Apimlint.Run(temp.Path, ["check", ".", "--fix", "--unsafe-fixes", .. fixture.Args]);
         Assert.Equal("0 fixes applied, 0 files changed.\n", again.Stderr);
         Assert.Equal(after, Snapshot(temp.Path));
     }

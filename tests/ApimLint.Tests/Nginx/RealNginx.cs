@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace ApimLint.Tests.Nginx;
+
+/// <summary>
+/// Runs Debian's nginx -t on a deployment's nginx.conf, as an unprivileged user could: the listen ports
+/// are moved above 1024, temp paths, pid and logs go to a scratch folder, and the certificate paths point
+/// at a throwaway certificate. What nginx decides about everything else is what the test asserts.
+/// </summary>
+public static partial class RealNginx
+{
+    public static string Binary =>
+        new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("nginx is not installed: run tests/run.sh, which installs it");
+
+    public sealed record Verdict(bool Accepted, string Output);
+
+    public static Verdict Test(string deploymentDirectory)
+    {
+        using var scratch = new TempDirectory();
+        var conf = Path.Combine(scratch.Path, "conf");
+        Fixtures.FixtureCase.CopyDirectory(Path.Combine(deploymentDirectory, "nginx"), conf);
+        var (certificate, key) = Certificate(scratch.Path);
+        var text = File.ReadAllText(Path.Combine(conf, "nginx.conf"));
+        text = ListenPort().Replace(text, m => m.Groups[1].Value + (18000 + int.Parse(m.Groups[2].Value)));
+        text = CertificatePath().Replace(text, m => $"{m.Groups[1].Value} {(m.Groups[1].Value.EndsWith("_key") ? key : certificate)};");
+        var temp = string.Join(" ", new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" }.Select(t => $"{t}_temp_path {scratch.Path}/{t};"));
+        text = $"events {{}}\nerror_log {scratch.Path}/error.log;\n" + HttpBlock().Replace(text, m => $"{m.Value}\n    access_log off; {temp}\n", 1);
+        File.WriteAllText(Path.Combine(conf, "nginx.conf"), text);
+
+        var process = Process.Start(new ProcessStartInfo(Binary, ["-t", "-c", Path.Combine(conf, "nginx.conf"), "-p", scratch.Path, "-g", $"pid {scratch.Path}/nginx.pid;"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        var output = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new Verdict(process.ExitCode == 0, output.Replace(scratch.Path, "<scratch>"));
+    }
+
+    private static (string Certificate, string Key) Certificate(string directory)
+    {
+        var certificate = Path.Combine(directory, "test.crt");
+        var key = Path.Combine(directory, "test.key");
+        var process = Process.Start(new ProcessStartInfo("openssl",
+            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", key, "-out", certificate])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (certificate, key);
+    }
+
+    [GeneratedRegex(@"(\blisten\s+(?:[\d.]+:)?)(\d+)")]
+    private static partial Regex ListenPort();
+
+    [GeneratedRegex(@"\b(ssl_certificate(?:_key)?)\s+[^;]+;")]
+    private static partial Regex CertificatePath();
+
+    [GeneratedRegex(@"\bhttp\s*\{")]
+    private static partial Regex HttpBlock();
+}
