@@ -6,7 +6,8 @@ using ApimLint.Model;
 namespace ApimLint.Fixing;
 
 /// <summary>What a fix run did: the fixes applied, the files they change, and what the last check still finds.</summary>
-public sealed record FixOutcome(IReadOnlyList<Diagnostic> Applied, IReadOnlyList<FileChange> Changes, AnalysisResult Remaining, Deployment Deployment);
+/// <param name="Passes">How many passes applied fixes; the edits of a later pass are spans of the text the earlier ones left.</param>
+public sealed record FixOutcome(IReadOnlyList<Diagnostic> Applied, IReadOnlyList<FileChange> Changes, AnalysisResult Remaining, Deployment Deployment, int Passes);
 
 /// <summary>
 /// Applies fixes in memory, pass after pass (check, choose non-overlapping fixes, apply, check
@@ -23,7 +24,8 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
         var applied = new List<Diagnostic>();
         var deployment = load(files);
         var result = Analyzer.Run(deployment, rules, options);
-        for (var pass = 0; pass < MaxPasses; pass++)
+        var passes = 0;
+        for (; passes < MaxPasses; passes++)
         {
             var chosen = FixSelection.Select(result.Reported, includeUnsafe);
             if (chosen.Count == 0) break;
@@ -35,7 +37,7 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
                 throw new FixWriteException($"{broken.FullPath}: a fix made it unparseable ({broken.Error!.Message}); no file was changed");
             result = Analyzer.Run(deployment, rules, options);
         }
-        return new FixOutcome(applied, files.Changes, result, deployment);
+        return new FixOutcome(applied, files.Changes, result, deployment, passes);
     }
 
     private static void Apply(OverlayFileSystem files, IEnumerable<Fix> fixes)
