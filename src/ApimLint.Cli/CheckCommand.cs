@@ -34,7 +34,7 @@ internal sealed class CheckCommand(CliConsole console)
     {
         var targets = _output.Targets(parse, console.WorkingDirectory);
         var config = _deployment.Config(parse, console.WorkingDirectory);
-        var input = _deployment.Read(parse, console.WorkingDirectory, config);
+        var input = _deployment.Read(parse, console.WorkingDirectory, config) with { Preferred = _fixes.Preferred(parse) };
         var analysis = _output.Analysis(parse, config);
         var baseDirectory = _output.BaseDirectory(parse, console.WorkingDirectory);
         if (_fixes.Diff(parse) || _fixes.Fix(parse))

@@ -5,6 +5,9 @@ namespace ApimLint.Loading;
 /// <summary>Where the parts of a deployment are on disk.</summary>
 public sealed record DeploymentInput(string Root, string ActiveHome, string PassiveHome, string NginxConf, IReadOnlyList<string> SqlFiles, TargetOs Os)
 {
+    /// <summary>Whose value wins where a fix copies one node's value to the other (--prefer).</summary>
+    public NodeRole Preferred { get; init; } = NodeRole.Active;
+
     /// <summary>
     /// The conventional layout of a deployment folder (active/, passive/, nginx/nginx.conf or nginx.conf,
     /// db/*.sql), with any part overridden. Throws <see cref="InputException"/> naming what is missing.

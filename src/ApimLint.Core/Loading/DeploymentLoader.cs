@@ -23,6 +23,7 @@ public static class DeploymentLoader
             SqlScripts = input.SqlFiles.Select(f => ConfigFileLoader.Sql(input.Root, Path.GetRelativePath(input.Root, f))).ToList(),
             Os = input.Os,
             Topology = TopologyReader.Derive(active, passive, nginx),
+            Preferred = input.Preferred,
         };
     }
 }

@@ -18,6 +18,11 @@ public sealed class Deployment
     public required TargetOs Os { get; init; }
     public required Topology Topology { get; init; }
 
+    /// <summary>Whose value a fix copies where the nodes disagree: the active's unless the user prefers the passive's.</summary>
+    public NodeRole Preferred { get; init; } = NodeRole.Active;
+
+    public Node PreferredNode => Preferred == NodeRole.Active ? Active : Passive;
+
     public IReadOnlyList<Node> Nodes => [Active, Passive];
 
     /// <summary>A path relative to the deployment folder, for logical keys that must not depend on where the folder is.</summary>
