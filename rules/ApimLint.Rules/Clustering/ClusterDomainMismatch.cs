@@ -31,7 +31,10 @@ public sealed class ClusterDomainMismatch : Rule
 
         ## How to fix
         Give both nodes the same domain, e.g. `<parameter name="domain">wso2.pub.store.domain</parameter>`.
-        """);
+
+        Fix (unsafe): `apimlint --fix --unsafe-fixes` copies the active's domain to the passive (the
+        passive's to the active with `--prefer passive`): which node has the intended name is a judgement.
+        """) { Fix = FixSafety.Unsafe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -44,6 +47,16 @@ public sealed class ClusterDomainMismatch : Rule
         var written = passive.Domain is null ? $"sets no domain, so it is in '{passive.EffectiveDomain}'" : $"domain is '{passive.EffectiveDomain}'";
         yield return Report(location,
             $"passive's clustering {written}, but active's is '{active.EffectiveDomain}': the nodes form separate clusters",
-            Key(deployment.Passive, deployment.Passive.Axis2Xml, "/axisconfig/clustering/parameter[@name='domain']"), related);
+            Key(deployment.Passive, deployment.Passive.Axis2Xml, "/axisconfig/clustering/parameter[@name='domain']"), related)
+            with { Fix = CopyPreferred(deployment, active, passive) };
+    }
+
+    /// <summary>Writes the preferred node's domain into the other's domain parameter (both must be written).</summary>
+    private static Fix? CopyPreferred(Deployment deployment, ClusterConfig active, ClusterConfig passive)
+    {
+        var (from, to) = deployment.Preferred == NodeRole.Active ? (active, passive) : (passive, active);
+        return from.Domain is null || to.Domain is null
+            ? null
+            : Fix.Unsafe($"Use {deployment.PreferredNode.Name}'s domain '{from.Domain.Value}' on both nodes", Edits.Replace(to.Domain.Location, from.Domain.Value));
     }
 }

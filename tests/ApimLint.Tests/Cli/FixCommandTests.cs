@@ -54,6 +54,25 @@ public sealed class FixCommandTests
         Assert.Equal(before, Snapshot(temp.Path));
     }
 
+    [Theory]
+    [InlineData("active", "passive", "wso2.pub.store.domain")]
+    [InlineData("passive", "active", "wso2.carbon.domain")]
+    public void Prefer_decides_whose_value_an_unsafe_fix_copies(string prefer, string changed, string domain)
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.Read(TestPaths.Fixture("rules/APIM403/bad-passive-pack-domain")).Materialize(temp.Path);
+        var before = Snapshot(temp.Path);
+
+        var safeOnly = Apimlint.Run(temp.Path, "--fix", "--prefer", prefer);
+        Assert.Equal(before, Snapshot(temp.Path));
+        Assert.Contains(" APIM403: ", safeOnly.Stdout);
+
+        Apimlint.Run(temp.Path, "--fix", "--unsafe-fixes", "--prefer", prefer);
+        var axis2 = File.ReadAllText(Path.Combine(temp.Path, changed, "repository/conf/axis2/axis2.xml"));
+        Assert.Contains($"<parameter name=\"domain\">{domain}</parameter>", axis2);
+        Assert.Equal("No findings.\n", Apimlint.Run(temp.Path).Stdout);
+    }
+
     private static SortedDictionary<string, string> Snapshot(string root) =>
         new(Directory.GetFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText), StringComparer.Ordinal);
 
