@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using ApimLint.Syntax.Xml;
 using ApimLint.Text;
@@ -100,7 +99,7 @@ public sealed class XmlParserErrorTests
         AssertError(text, line, column, message);
 
     [Fact]
-    public void Billion_laughs_is_an_undefined_entity_and_fails_fast()
+    public void Billion_laughs_is_an_undefined_entity_and_nothing_is_expanded()
     {
         var builder = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n  <!ENTITY lol \"lol\">\n");
         for (var i = 1; i <= 9; i++)
@@ -110,9 +109,8 @@ public sealed class XmlParserErrorTests
         }
         builder.Append("]>\n<lolz>&lol9;</lolz>");
 
-        var stopwatch = Stopwatch.StartNew();
+        // Refused at the first reference, before anything is expanded: nothing to time.
         AssertError(builder.ToString(), 14, 7, "undefined entity '&lol9;'");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]
