@@ -1,5 +1,6 @@
 using ApimLint.Engine;
 using ApimLint.Rules.Clustering;
+using ApimLint.Rules.Drift;
 using ApimLint.Rules.Gateway;
 using ApimLint.Rules.Input;
 using ApimLint.Rules.Platform;
@@ -19,6 +20,11 @@ public static class RuleRegistry
         new ThrottlePeerJndiMissing(),
         new ThrottlePeerBrokerWrong(),
         new ThrottlePeerPublisherMissing(),
+        new ConfigDrift(),
+        new FileDrift(),
+        new ArtifactDrift(),
+        new BinaryDrift(),
+        new ProductVersionMismatch(),
         new MysqlCharsetNotLatin1OnWindows(),
     ];
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using ApimLint.Diagnostics;
+using ApimLint.Drift;
 using ApimLint.Engine;
 using ApimLint.Fixing;
 using ApimLint.Loading;
@@ -15,11 +16,12 @@ internal sealed class CheckCommand(CliConsole console)
     private readonly DeploymentOptions _deployment = new();
     private readonly OutputOptions _output = new();
     private readonly FixOptions _fixes = new();
+    private readonly DriftOptions _drift = new();
 
     public void AddTo(Command command)
     {
         _deployment.AddTo(command);
-        foreach (var option in _output.All.Concat(_fixes.All)) command.Options.Add(option);
+        foreach (var option in _output.All.Concat(_fixes.All).Concat(_drift.All)) command.Options.Add(option);
         command.SetAction(Run);
     }
 
@@ -27,6 +29,8 @@ internal sealed class CheckCommand(CliConsole console)
     {
         var targets = _output.Targets(parse, console.WorkingDirectory);
         var input = _deployment.Read(parse, console.WorkingDirectory);
+        // The drift rules compare the nodes' trees with these settings and this cache.
+        using var drift = DriftContext.Use(_drift.Settings(parse), _drift.Cache(parse, console.WorkingDirectory, input.ActiveHome, input.PassiveHome));
         var rules = console.Rules;
         var baseDirectory = _output.BaseDirectory(parse, console.WorkingDirectory);
         if (_fixes.Diff(parse) || _fixes.Fix(parse))

@@ -24,6 +24,7 @@ public static class CommandLine
         root.Subcommands.Add(checkCommand);
         root.Subcommands.Add(RulesCommands.List(console));
         root.Subcommands.Add(RulesCommands.Explain(console));
+        root.Subcommands.Add(new DiffCommand(console).Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
