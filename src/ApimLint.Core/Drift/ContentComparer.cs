@@ -48,7 +48,7 @@ internal sealed class ContentComparer
     private readonly ConcurrentQueue<Exception> _errors = new();
     private int _next = -1;
 
-    private readonly record struct Unit(ContentPair Pair, long Offset, long Length, bool Hash);
+    private sealed record Unit(ContentPair Pair, long Offset, long Length, bool Hash);
 
     private ContentComparer(List<Unit> units)
     {
@@ -65,11 +65,6 @@ internal sealed class ContentComparer
         var units = new List<Unit>();
         foreach (var pair in pairs)
         {
-            if (pair.ActiveHash is not null && pair.PassiveHash is not null)
-            {
-                pair.Differs = !pair.ActiveHash.AsSpan().SequenceEqual(pair.PassiveHash);
-                continue;
-            }
             if (pair.WantHashes)
                 units.Add(new Unit(pair, 0, pair.Size, Hash: true));
             else

@@ -96,24 +96,24 @@ public sealed class DriftAnalysis
         var parsePairs = new List<ContentPair>();
         var bulkPairs = new List<ContentPair>();
         var modelPairs = new List<string>();
-        foreach (var path in trees[0].Keys.Union(trees[1].Keys).Order(StringComparer.Ordinal))
+        var paths = trees[0].Keys.Concat(trees[1].Keys.Where(p => !trees[0].ContainsKey(p))).ToArray();
+        Array.Sort(paths, StringComparer.Ordinal);
+        foreach (var path in paths)
         {
             if (IsUpdateLevelMarker(path)) continue;
             var area = DriftPolicy.AreaOf(path)!.Value;
-            var inActive = trees[0].TryGetValue(path, out var a);
-            var inPassive = trees[1].TryGetValue(path, out var b);
-            var knownA = inActive ? _cache?.KnownHash(NodeRole.Active, path, a) : null;
-            var knownB = inPassive ? _cache?.KnownHash(NodeRole.Passive, path, b) : null;
-            if (inActive) _cache?.Record(NodeRole.Active, path, a, knownA);
-            if (inPassive) _cache?.Record(NodeRole.Passive, path, b, knownB);
-            if (Unchanged(path, inActive ? a : null, inPassive ? b : null) is { } earlier)
+            var a = trees[0].GetValueOrDefault(path);
+            var b = trees[1].GetValueOrDefault(path);
+            var knownA = a is null ? null : _cache?.See(NodeRole.Active, path, a);
+            var knownB = b is null ? null : _cache?.See(NodeRole.Passive, path, b);
+            if (Unchanged(path, a, b) is { } earlier)
             {
                 _items.AddRange(earlier);
                 continue;
             }
-            if (!inActive || !inPassive)
+            if (a is null || b is null)
             {
-                OneSided(path, area, inActive ? a : b, inActive);
+                OneSided(path, area, (a ?? b)!, onActive: a is not null);
                 continue;
             }
             if (_parsed[0].ContainsKey(path) && _parsed[1].ContainsKey(path))
@@ -138,6 +138,11 @@ public sealed class DriftAnalysis
             if (a.Size != b.Size)
             {
                 ContentDiffers(path, area, a, b, null);
+                continue;
+            }
+            if (knownA is not null && knownB is not null)
+            {
+                if (!knownA.AsSpan().SequenceEqual(knownB)) ContentDiffers(path, area, a, b, null);
                 continue;
             }
             if (a.Size > 0)

@@ -8,20 +8,24 @@ namespace ApimLint.Drift;
 /// The --cache file: for each compared file of both nodes its (path, size, modification time, hash),
 /// and the key differences found in the configuration files of a given pair of contents. A rerun on
 /// unchanged trees takes every answer from here and reads only metadata. The file holds no secret:
-/// hashes of whole files and values already masked.
+/// hashes of whole files and values already masked. Used from one thread (the comparison's).
 /// </summary>
 public sealed class DriftCache
 {
     private const string Magic = "apimlint-drift-cache";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly string _path;
     private readonly string[] _homes;
-    private readonly Dictionary<string, (FileMeta Meta, byte[]? Hash)>[] _old = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
-    private readonly Dictionary<string, (FileMeta Meta, byte[]? Hash)>[] _now = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+    private readonly Dictionary<string, Entry>[] _old = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+    private readonly Dictionary<string, Entry>[] _now = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
+    private sealed record Entry(FileMeta Meta, byte[]? Hash);
     private readonly Dictionary<string, IReadOnlyList<KeyDifference>> _oldResults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<KeyDifference>> _nowResults = new(StringComparer.Ordinal);
-    private readonly object _lock = new();
+
+    // Whether this run learnt anything the file does not hold (files gone are counted when saving).
+    private bool _changed;
 
     private DriftCache(string path, string activeHome, string passiveHome)
     {
@@ -37,7 +41,7 @@ public sealed class DriftCache
         {
             if (File.Exists(cache._path)) cache.Read();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or InvalidDataException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or InvalidDataException or IndexOutOfRangeException)
         {
             foreach (var side in cache._old) side.Clear();
             cache._oldResults.Clear();
@@ -45,51 +49,51 @@ public sealed class DriftCache
         return cache;
     }
 
+    /// <summary>Records a file of this run and returns its hash when the cache knows it for this size and modification time.</summary>
+    internal byte[]? See(NodeRole node, string path, FileMeta meta)
+    {
+        var hash = KnownHash(node, path, meta);
+        Record(node, path, meta, hash);
+        return hash;
+    }
+
     /// <summary>The hash of a file whose size and modification time have not changed since it was hashed (in this run or an earlier one).</summary>
     internal byte[]? KnownHash(NodeRole node, string path, FileMeta meta)
     {
-        lock (_lock)
-        {
-            foreach (var entries in new[] { _now[(int)node], _old[(int)node] })
-                if (entries.TryGetValue(path, out var entry) && entry.Meta == meta && entry.Hash is not null) return entry.Hash;
-            return null;
-        }
+        if (_now[(int)node].TryGetValue(path, out var now) && now.Meta == meta && now.Hash is not null) return now.Hash;
+        return _old[(int)node].TryGetValue(path, out var old) && old.Meta == meta ? old.Hash : null;
     }
 
     /// <summary>Remembers a file of this run (with its hash when it has one) for the next; a known hash is never forgotten.</summary>
     internal void Record(NodeRole node, string path, FileMeta meta, byte[]? hash)
     {
-        lock (_lock)
-        {
-            var entries = _now[(int)node];
-            if (hash is null && entries.TryGetValue(path, out var entry) && entry.Meta == meta) hash = entry.Hash;
-            entries[path] = (meta, hash);
-        }
+        var entries = _now[(int)node];
+        if (hash is null && entries.TryGetValue(path, out var entry) && entry.Meta == meta) hash = entry.Hash;
+        entries[path] = new Entry(meta, hash);
+        if (!_changed && !(_old[(int)node].TryGetValue(path, out var old) && old.Meta == meta && SameHash(old.Hash, hash))) _changed = true;
     }
 
     internal IReadOnlyList<KeyDifference>? KnownDifferences(string key)
     {
-        lock (_lock)
-        {
-            if (!_oldResults.TryGetValue(key, out var differences)) return null;
-            _nowResults[key] = differences;
-            return differences;
-        }
+        if (!_oldResults.TryGetValue(key, out var differences)) return null;
+        _nowResults[key] = differences;
+        return differences;
     }
 
     internal void RecordDifferences(string key, IReadOnlyList<KeyDifference> differences)
     {
-        lock (_lock) _nowResults[key] = differences.Select(d => d with { Active = d.Active with { Location = null }, Passive = d.Passive with { Location = null } }).ToList();
+        _nowResults[key] = differences.Select(d => d with { Active = d.Active with { Location = null }, Passive = d.Passive with { Location = null } }).ToList();
+        _changed |= !_oldResults.ContainsKey(key);
     }
 
     /// <summary>The key of a configuration file pair's differences: both contents and what resolves their placeholders.</summary>
     internal static string DifferencesKey(string path, byte[] activeHash, byte[] passiveHash, string context) =>
         $"{path}|{Convert.ToHexString(activeHash)}|{Convert.ToHexString(passiveHash)}|{context}";
 
-    /// <summary>Writes the file (whole or not at all) when this run learnt anything new.</summary>
+    /// <summary>Writes the file (whole or not at all) when this run learnt anything new or files went away.</summary>
     public void Save()
     {
-        if (!Changed()) return;
+        if (!_changed && _nowResults.Count == _oldResults.Count && _now[0].Count == _old[0].Count && _now[1].Count == _old[1].Count) return;
         try
         {
             AtomicFile.Write(_path, Write);
@@ -100,30 +104,35 @@ public sealed class DriftCache
         }
     }
 
-    private bool Changed() =>
-        _nowResults.Count != _oldResults.Count || _nowResults.Keys.Any(k => !_oldResults.ContainsKey(k))
-        || Enumerable.Range(0, 2).Any(i => _now[i].Count != _old[i].Count
-                                            || _now[i].Any(e => !_old[i].TryGetValue(e.Key, out var old) || old.Meta != e.Value.Meta || !SameHash(old.Hash, e.Value.Hash)));
-
     private static bool SameHash(byte[]? a, byte[]? b) => a is null ? b is null : b is not null && a.AsSpan().SequenceEqual(b);
 
+    // The format: a header, the paths of both trees once, then each tree's files by path number, then
+    // the differences of configuration file pairs.
     private void Write(Stream stream)
     {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(ProjectInfo.Version);
+        var paths = _now[0].Keys.Union(_now[1].Keys).Order(StringComparer.Ordinal).ToList();
+        var numbers = new Dictionary<string, int>(paths.Count, StringComparer.Ordinal);
+        writer.Write(paths.Count);
+        foreach (var path in paths)
+        {
+            numbers[path] = numbers.Count;
+            writer.Write(path);
+        }
         for (var i = 0; i < 2; i++)
         {
             writer.Write(_homes[i]);
             writer.Write(_now[i].Count);
-            foreach (var (path, (meta, hash)) in _now[i].OrderBy(e => e.Key, StringComparer.Ordinal))
+            foreach (var (path, entry) in _now[i])
             {
-                writer.Write(path);
-                writer.Write(meta.Size);
-                writer.Write(meta.ModifiedTicks);
-                writer.Write((byte)(hash?.Length ?? 0));
-                if (hash is not null) writer.Write(hash);
+                writer.Write(numbers[path]);
+                writer.Write(entry.Meta.Size);
+                writer.Write(entry.Meta.ModifiedTicks);
+                writer.Write((byte)(entry.Hash?.Length ?? 0));
+                if (entry.Hash is not null) writer.Write(entry.Hash);
             }
         }
         writer.Write(_nowResults.Count);
@@ -143,19 +152,22 @@ public sealed class DriftCache
 
     private void Read()
     {
-        using var reader = new BinaryReader(File.OpenRead(_path), Encoding.UTF8);
+        using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(_path)), Encoding.UTF8);
         if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != ProjectInfo.Version) return;
+        var paths = new string[reader.ReadInt32()];
+        for (var n = 0; n < paths.Length; n++) paths[n] = reader.ReadString();
         for (var i = 0; i < 2; i++)
         {
             var home = reader.ReadString();
             var count = reader.ReadInt32();
             var entries = _old[i];
+            entries.EnsureCapacity(count);
             for (var n = 0; n < count; n++)
             {
-                var path = reader.ReadString();
+                var path = paths[reader.ReadInt32()];
                 var meta = new FileMeta(reader.ReadInt64(), reader.ReadInt64());
                 var length = reader.ReadByte();
-                entries[path] = (meta, length == 0 ? null : reader.ReadBytes(length));
+                entries[path] = new Entry(meta, length == 0 ? null : reader.ReadBytes(length));
             }
             if (home == _homes[i]) continue;
             // Another pair of trees: nothing carries over.

@@ -29,6 +29,7 @@ public sealed class DriftPolicy
     ];
 
     private static readonly string[] ArtifactFolders = ["synapse-configs/", "executionplans/", "userstores/"];
+    private static readonly string[] BinaryFolders = Roots.Skip(2).Select(root => root + "/").ToArray();
 
     private readonly GlobList _ignore;
     private readonly GlobList _nodeSpecific;
@@ -54,7 +55,9 @@ public sealed class DriftPolicy
             return DriftArea.Config;
         }
         if (path.StartsWith("repository/conf/", StringComparison.Ordinal)) return DriftArea.Config;
-        return Roots.Skip(2).Any(root => path.StartsWith(root + "/", StringComparison.Ordinal)) ? DriftArea.Binary : null;
+        foreach (var folder in BinaryFolders)
+            if (path.StartsWith(folder, StringComparison.Ordinal)) return DriftArea.Binary;
+        return null;
     }
 
     /// <summary>The files of <paramref name="paths"/> that are never compared.</summary>
@@ -79,8 +82,12 @@ public sealed class DriftPolicy
 internal sealed class GlobList
 {
     private readonly List<Glob> _files = [];
-    private readonly List<(Glob File, Glob Key)> _keys = [];
-    private readonly ConcurrentDictionary<string, (bool WholeFile, Glob[] Keys)> _perFile = new(StringComparer.Ordinal);
+    private readonly List<KeyGlob> _keys = [];
+
+    private sealed record KeyGlob(Glob File, Glob Key);
+    private readonly ConcurrentDictionary<string, ForOneFile> _perFile = new(StringComparer.Ordinal);
+
+    private sealed record ForOneFile(bool WholeFile, Glob[] Keys);
 
     public GlobList(IEnumerable<string> patterns)
     {
@@ -88,7 +95,7 @@ internal sealed class GlobList
         {
             var hash = pattern.IndexOf('#');
             if (hash < 0) _files.Add(new Glob(pattern));
-            else _keys.Add((new Glob(hash == 0 ? "**" : pattern[..hash]), new Glob(pattern[(hash + 1)..])));
+            else _keys.Add(new KeyGlob(new Glob(hash == 0 ? "**" : pattern[..hash]), new Glob(pattern[(hash + 1)..])));
         }
     }
 
@@ -103,8 +110,8 @@ internal sealed class GlobList
     public HashSet<string> FilesMatching(IEnumerable<string> paths) =>
         _files.Count == 0 ? [] : paths.Where(p => _files.Any(g => g.IsMatch(p))).ToHashSet(StringComparer.Ordinal);
 
-    private (bool WholeFile, Glob[] Keys) ForFile(string path) =>
-        _perFile.GetOrAdd(path, p => (_files.Any(g => g.IsMatch(p)), _keys.Where(k => k.File.IsMatch(p)).Select(k => k.Key).ToArray()));
+    private ForOneFile ForFile(string path) =>
+        _perFile.GetOrAdd(path, p => new ForOneFile(_files.Any(g => g.IsMatch(p)), _keys.Where(k => k.File.IsMatch(p)).Select(k => k.Key).ToArray()));
 }
 
 /// <summary>One glob: its '/'-separated segments, each a literal, a pattern with '*', or '**'.</summary>

@@ -3,7 +3,8 @@ using System.IO.Enumeration;
 namespace ApimLint.Drift;
 
 /// <summary>A file's metadata: all that a comparison reads before it needs the contents.</summary>
-public readonly record struct FileMeta(long Size, long ModifiedTicks);
+/// <remarks>A class, as every type of the tree walk is: generic code over reference types is shared and precompiled, which a short run notices.</remarks>
+public sealed record FileMeta(long Size, long ModifiedTicks);
 
 /// <summary>Lists the compared folders of one APIM_HOME with each file's size and modification time (metadata only).</summary>
 internal static class TreeWalker
@@ -24,14 +25,20 @@ internal static class TreeWalker
         {
             var directory = Path.Combine(home, root);
             if (!Directory.Exists(directory)) continue;
-            var entries = new FileSystemEnumerable<(string Path, FileMeta Meta)>(directory,
-                (ref FileSystemEntry e) => (Relative(ref e, prefixLength), new FileMeta(e.Length, e.LastWriteTimeUtc.UtcTicks)), Options)
+            var entries = new FileSystemEnumerable<string>(directory, (ref FileSystemEntry e) =>
+            {
+                var path = Relative(ref e, prefixLength);
+                files[path] = new FileMeta(e.Length, e.LastWriteTimeUtc.UtcTicks);
+                return path;
+            }, Options)
             {
                 ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
             };
             try
             {
-                foreach (var (path, meta) in entries) files[path] = meta;
+                foreach (var _ in entries)
+                {
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
