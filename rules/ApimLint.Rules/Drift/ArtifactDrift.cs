@@ -50,7 +50,7 @@ public sealed class ArtifactDrift : Rule
                 { Key: "(content)" } => $"passive's {artifact} differs from active's: {Consequence(item.File)}",
                 _ => $"passive's {artifact} differs from active's at {item.Key} ({item.Detail}): {Consequence(item.File)}",
             };
-            yield return Report(Where(report, item), message, LogicalKey(item) , ActiveSide(item, "artifact")) with { Severity = SeverityOf(item) };
+            yield return Report(Where(report, item), message, LogicalKey(item), ActiveSide(item, "artifact")) with { Severity = SeverityOf(item) };
         }
     }
 

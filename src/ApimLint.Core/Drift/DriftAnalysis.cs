@@ -18,6 +18,10 @@ public sealed class DriftReport(string activeHome, string passiveHome, IReadOnly
     internal Dictionary<string, FileMeta>[] Trees { get; init; } = [];
     internal HashSet<string> ModelFiles { get; init; } = [];
 
+    private ILookup<string, DriftItem>? _byFile;
+
+    internal IEnumerable<DriftItem> ItemsOf(string path) => (_byFile ??= Items.ToLookup(i => i.File, StringComparer.Ordinal))[path];
+
     public IEnumerable<DriftItem> Of(DriftKind kind) => Items.Where(i => i.Kind == kind);
 
     public string FullPath(NodeRole node, string path) => Path.Combine(node == NodeRole.Active ? ActiveHome : PassiveHome, path);
@@ -42,7 +46,7 @@ public sealed class DriftAnalysis
     private readonly DriftPolicy _policy;
     private readonly string[] _homes;
     private readonly IReadOnlyDictionary<string, IConfigFile>[] _parsed;
-    private Lazy<(Node Active, Node Passive)> _nodes;
+    private readonly Lazy<(Node Active, Node Passive)> _nodes;
 
     // carbon.xml of each node when it was read here (it differs between the nodes, by the port offset at least).
     private readonly byte[]?[] _carbon = new byte[]?[2];
@@ -116,7 +120,7 @@ public sealed class DriftAnalysis
                 OneSided(path, area, (a ?? b)!, onActive: a is not null);
                 continue;
             }
-            if (_parsed[0].ContainsKey(path) && _parsed[1].ContainsKey(path))
+            if (_parsed[0].ContainsKey(path) || _parsed[1].ContainsKey(path))
             {
                 modelPairs.Add(path);
                 continue;
@@ -173,11 +177,9 @@ public sealed class DriftAnalysis
         }
         foreach (var path in modelPairs)
         {
-            var (x, y) = (_parsed[0][path], _parsed[1][path]);
             // A file that does not parse is APIM001's; there is nothing to compare key by key.
-            if (x.Error is not null || y.Error is not null || Syntax(x) is not { } sx || Syntax(y) is not { } sy) continue;
-            if (sx.Source.Text == sy.Source.Text) continue;
-            AddDifferences(path, DriftPolicy.AreaOf(path)!.Value, Compare(path, sx, sy), trees[0][path], trees[1][path]);
+            if (ModelSyntax(0, path) is not { } x || ModelSyntax(1, path) is not { } y || x.Source.Text == y.Source.Text) continue;
+            AddDifferences(path, DriftPolicy.AreaOf(path)!.Value, Compare(path, x, y), trees[0][path], trees[1][path]);
         }
         bulk.Finish();
         foreach (var pair in bulkPairs.Where(p => p.Differs))
@@ -210,7 +212,7 @@ public sealed class DriftAnalysis
     {
         if (_previous is null || _parsed[0].ContainsKey(path) || _parsed[1].ContainsKey(path) || _previous.ModelFiles.Contains(path)) return null;
         FileMeta? Earlier(int side) => _previous.Trees[side].TryGetValue(path, out var meta) ? meta : null;
-        return Earlier(0) == a && Earlier(1) == b ? _previous.Items.Where(i => i.File == path).ToList() : null;
+        return Earlier(0) == a && Earlier(1) == b ? _previous.ItemsOf(path) : null;
     }
 
     // ---- what a difference becomes ---------------------------------------------------------------
@@ -243,7 +245,7 @@ public sealed class DriftAnalysis
         foreach (var d in kept)
         {
             var version = path == CarbonXml && d.Key == VersionKey;
-            _items.Add(new DriftItem(version ? DriftKind.Version : KindOf(area) is DriftKind.File ? DriftKind.Config : KindOf(area), path, d.Key,
+            _items.Add(new DriftItem(version ? DriftKind.Version : DriftKind.Config, path, d.Key,
                 d.Active, d.Passive, version ? DriftVerdict.MustEqual : _policy.VerdictFor(path, d.Key), d.IsSecret));
         }
     }
@@ -272,19 +274,31 @@ public sealed class DriftAnalysis
     private static Syntax.SyntaxNode? Parse(string path, string fullPath, byte[] bytes)
     {
         var (text, encoding) = SourceEncoding.Decode(bytes);
-        var source = new SourceText(fullPath, text, encoding);
+        return Parse(path, new SourceText(fullPath, text, encoding));
+    }
+
+    private static Syntax.SyntaxNode? Parse(string path, SourceText source)
+    {
         if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return XmlParser.Parse(source) is { Error: null } xml ? xml : null;
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return JsonParser.Parse(source) is { Error: null } json ? json : null;
         return PropertiesParser.Parse(source) is { Error: null } properties ? properties : null;
     }
 
-    private static Syntax.SyntaxNode? Syntax(IConfigFile file) => file switch
+    /// <summary>
+    /// A file as the model parsed it (with a fix run's pending changes); when only the other node's model
+    /// reads it (a JNDI file one node's publisher names), as this node's disk has it.
+    /// </summary>
+    private Syntax.SyntaxNode? ModelSyntax(int side, string path)
     {
-        ConfigFile<XmlDocumentSyntax> x => x.Syntax,
-        ConfigFile<PropertiesFileSyntax> p => p.Syntax,
-        ConfigFile<JsonDocumentSyntax> j => j.Syntax,
-        _ => null,
-    };
+        if (!_parsed[side].TryGetValue(path, out var file)) return Parse(path, ConfigFileLoader.Read(Full(side, path)));
+        return file.Error is not null ? null : file switch
+        {
+            ConfigFile<XmlDocumentSyntax> x => x.Syntax,
+            ConfigFile<PropertiesFileSyntax> p => p.Syntax,
+            ConfigFile<JsonDocumentSyntax> j => j.Syntax,
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// A node as its carbon.xml alone describes it, read by the loader from a tree holding only that file:
@@ -364,8 +378,7 @@ public sealed class DriftAnalysis
     {
         if (tree.ContainsKey(UpdatesConfig))
         {
-            var full = Full(side, UpdatesConfig);
-            var source = new SourceText(full, SourceEncoding.Decode(ReadAll(full)).Text);
+            var source = ConfigFileLoader.Read(Full(side, UpdatesConfig));
             if ((JsonParser.Parse(source).Root as JsonObjectSyntax)?.Property("update-level")?.Value is JsonScalarSyntax level)
                 return (level.Value, UpdatesConfig, Location.InFile(source, level.ValueSpan));
         }
@@ -373,18 +386,6 @@ public sealed class DriftAnalysis
         foreach (var path in tree.Keys.Where(p => p != UpdatesConfig && IsUpdateLevelMarker(p)))
             if (long.TryParse(path[WumFolder.Length..], out var stamp) && stamp > (newest?.Stamp ?? -1)) newest = (path, stamp);
         return newest is { } n ? (n.Stamp.ToString(), n.Path, Location.WholeFile(Full(side, n.Path))) : null;
-    }
-
-    private static byte[] ReadAll(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot be read ({e.Message})");
-        }
     }
 
     private string Full(int side, string path) => Path.Combine(_homes[side], path);
