@@ -13,8 +13,14 @@ namespace ApimLint.Rules.Drift;
 internal static partial class DriftFindings
 {
     /// <summary>The items of one kind that are drift or must-equal, in file order.</summary>
-    public static IEnumerable<DriftItem> Unexpected(Deployment deployment, DriftKind kind) =>
-        DriftContext.ReportFor(deployment).Of(kind).Where(i => i.Verdict != DriftVerdict.Expected && !ExplainedElsewhere(deployment, i));
+    public static IEnumerable<DriftItem> Unexpected(Deployment deployment, DriftKind kind)
+    {
+        var peerPublishers = deployment.Nodes.SelectMany(n => n.PeerThrottlePublishers).ToList();
+        var publisherFiles = peerPublishers.Select(p => p.File.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var jndiFiles = peerPublishers.Select(p => Node.NormalizeRelative(p.ProviderUrl!.Value)).ToHashSet(StringComparer.Ordinal);
+        return DriftContext.ReportFor(deployment).Of(kind)
+            .Where(i => i.Verdict != DriftVerdict.Expected && !ExplainedElsewhere(i, publisherFiles, jndiFiles));
+    }
 
     /// <summary>
     /// Differences another rule explains better, left to it rather than reported twice: the gateway
@@ -22,15 +28,15 @@ internal static partial class DriftFindings
     /// (APIM301); the peer throttle publishers and the JNDI files they read, whose names may differ
     /// between the nodes (APIM502, APIM504).
     /// </summary>
-    private static bool ExplainedElsewhere(Deployment deployment, DriftItem item) => item.Kind switch
+    private static bool ExplainedElsewhere(DriftItem item, HashSet<string> peerPublisherFiles, HashSet<string> peerJndiFiles) => item.Kind switch
     {
         DriftKind.Config => item.File switch
         {
             "repository/conf/api-manager.xml" => GatewayServerUrl().IsMatch(item.Key),
             "repository/conf/registry.xml" => LocalRegistry().IsMatch(item.Key),
-            _ => PeerPublisherFiles(deployment).Contains(item.File) && item.Key.EndsWith($"/property[@name='{EventPublisher.ProviderUrlProperty}']", StringComparison.Ordinal),
+            _ => peerPublisherFiles.Contains(item.File) && item.Key.EndsWith($"/property[@name='{EventPublisher.ProviderUrlProperty}']", StringComparison.Ordinal),
         },
-        DriftKind.File => PeerPublisherFiles(deployment).Contains(item.File) || PeerJndiFiles(deployment).Contains(item.File),
+        DriftKind.File => peerPublisherFiles.Contains(item.File) || peerJndiFiles.Contains(item.File),
         _ => false,
     };
 
@@ -39,12 +45,6 @@ internal static partial class DriftFindings
 
     [GeneratedRegex(@"^/wso2registry/(currentDBConfig|dbConfig\[@name='wso2registry'\](/.*)?)$")]
     private static partial Regex LocalRegistry();
-
-    private static HashSet<string> PeerPublisherFiles(Deployment deployment) =>
-        deployment.Nodes.SelectMany(n => n.PeerThrottlePublishers).Select(p => p.File.RelativePath).ToHashSet(StringComparer.Ordinal);
-
-    private static HashSet<string> PeerJndiFiles(Deployment deployment) =>
-        deployment.Nodes.SelectMany(n => n.PeerThrottlePublishers).Select(p => Node.NormalizeRelative(p.ProviderUrl!.Value)).ToHashSet(StringComparer.Ordinal);
 
     // ---- wording ---------------------------------------------------------------------------------
 

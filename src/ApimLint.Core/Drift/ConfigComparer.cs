@@ -21,7 +21,6 @@ internal sealed record KeyDifference(string Key, DriftSide Active, DriftSide Pas
 internal sealed partial class ConfigComparer(Func<string, string> resolveActive, Func<string, string> resolvePassive)
 {
     public const string Masked = "********";
-    public const string Absent = "(absent)";
 
     private readonly List<KeyDifference> _differences = [];
 

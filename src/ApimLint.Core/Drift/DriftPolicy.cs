@@ -37,13 +37,10 @@ public sealed class DriftPolicy
 
     public DriftPolicy(DriftSettings settings)
     {
-        Settings = settings;
         _ignore = new GlobList(DriftDefaults.Ignore.Concat(settings.Ignore));
         _nodeSpecific = new GlobList(DriftDefaults.NodeSpecific.Concat(settings.NodeSpecific));
         _mustEqual = new GlobList(DriftDefaults.MustEqual.Concat(settings.MustEqual));
     }
-
-    public DriftSettings Settings { get; }
 
     public static DriftArea? AreaOf(string path)
     {

@@ -12,10 +12,6 @@ namespace ApimLint.Drift;
 public sealed record DriftSettings(IReadOnlyList<string> Ignore, IReadOnlyList<string> NodeSpecific, IReadOnlyList<string> MustEqual)
 {
     public static DriftSettings None { get; } = new([], [], []);
-
-    /// <summary>A stable text of the settings, so that cached comparisons are reused only under the same contract.</summary>
-    public string Fingerprint =>
-        string.Join("\n", new[] { Ignore, NodeSpecific, MustEqual }.Select(list => string.Join("\u001f", list)));
 }
 
 /// <summary>The divergence contract every deployment gets: what differs legitimately, what is never compared, what must be equal.</summary>

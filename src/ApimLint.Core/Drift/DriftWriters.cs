@@ -38,7 +38,7 @@ public static class DriftTableWriter
     /// <summary>A value on one line, shortened to the column; absent values say so.</summary>
     private static string Cell(string? value)
     {
-        if (value is null) return ConfigComparer.Absent;
+        if (value is null) return "(absent)";
         var line = value.ReplaceLineEndings(" ");
         if (line.Length == 0) return "\"\"";
         return line.Length <= ValueWidth ? line : line[..(ValueWidth - 1)] + "…";
