@@ -1,5 +1,6 @@
 using ApimLint.Engine;
 using ApimLint.Rules.Clustering;
+using ApimLint.Rules.Drift;
 using ApimLint.Rules.Gateway;
 using ApimLint.Rules.Input;
 using ApimLint.Rules.Platform;
@@ -48,6 +49,11 @@ public static class RuleRegistry
         new LocationWrongUpstream(),
         new ForwardedHeadersMissing(),
         new UpstreamUndefined(),
+        new ConfigDrift(),
+        new FileDrift(),
+        new ArtifactDrift(),
+        new BinaryDrift(),
+        new ProductVersionMismatch(),
         new MysqlCharsetNotLatin1OnWindows(),
     ];
 }

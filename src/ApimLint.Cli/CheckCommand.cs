@@ -3,6 +3,7 @@ using System.Text;
 using ApimLint.Baselines;
 using ApimLint.Configuration;
 using ApimLint.Diagnostics;
+using ApimLint.Drift;
 using ApimLint.Engine;
 using ApimLint.Fixing;
 using ApimLint.Loading;
@@ -17,6 +18,7 @@ internal sealed class CheckCommand(CliConsole console)
     private readonly DeploymentOptions _deployment = new();
     private readonly OutputOptions _output = new();
     private readonly FixOptions _fixes = new();
+    private readonly DriftOptions _drift = new();
 
     private readonly Option<string?> _baseline = new("--baseline")
     {
@@ -26,7 +28,7 @@ internal sealed class CheckCommand(CliConsole console)
     public void AddTo(Command command)
     {
         _deployment.AddTo(command);
-        foreach (var option in _output.All.Concat(_fixes.All).Append(_baseline)) command.Options.Add(option);
+        foreach (var option in _output.All.Concat(_fixes.All).Concat(_drift.All).Append(_baseline)) command.Options.Add(option);
         command.SetAction(Run);
     }
 
@@ -36,6 +38,8 @@ internal sealed class CheckCommand(CliConsole console)
         var config = _deployment.Config(parse, console.WorkingDirectory);
         var input = _deployment.Read(parse, console.WorkingDirectory, config) with { Preferred = _fixes.Preferred(parse) };
         var analysis = _output.Analysis(parse, config);
+        // The drift rules compare the nodes' trees with these settings and this cache.
+        using var drift = DriftContext.Use(_drift.Settings(parse), _drift.Cache(parse, console.WorkingDirectory, input.ActiveHome, input.PassiveHome));
         var baseDirectory = _output.BaseDirectory(parse, console.WorkingDirectory);
         if (_fixes.Diff(parse) || _fixes.Fix(parse))
         {

@@ -27,6 +27,7 @@ public static class CommandLine
         root.Subcommands.Add(RulesCommands.Explain(console));
         root.Subcommands.Add(InitCommand.Create(console));
         root.Subcommands.Add(BaselineCommand.Create(console));
+        root.Subcommands.Add(new DiffCommand(console).Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

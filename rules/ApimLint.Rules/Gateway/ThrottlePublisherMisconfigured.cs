@@ -125,19 +125,20 @@ public sealed class ThrottlePublisherMisconfigured : Rule
             var file = first.File.File.RelativePath;
             var key = Key(node, first.File.File, $"{first.Kind}.{first.Name}");
             var readers = string.Join(", ", group.Select(l => l.Publisher.DisplayName).Distinct());
-            var others = group.Skip(1).Select(l => new RelatedLocation(l.Property.Location, $"{node.Name}'s event publisher {l.Publisher.DisplayName}")).ToArray();
+            var others = group.Skip(1).Select(l => new RelatedLocation(l.Property.Location, $"{node.Name}'s event publisher {l.Publisher.DisplayName}"))
+                .Append(new RelatedLocation(first.File.File.WholeFile, $"{node.Name}'s {file}")).ToArray();
             if (first.Kind == "connectionfactory")
             {
                 var defined = first.File.ConnectionFactories.Select(c => c.Name).ToList();
                 yield return Report(first.Property.Location,
-                    $"{node.Name}'s {file} defines no connectionfactory.{first.Name}, which event publisher{(others.Length > 0 ? "s" : "")} {readers} look{(others.Length > 0 ? "" : "s")} up; " +
+                    $"{node.Name}'s {file} defines no connectionfactory.{first.Name}, which event publisher{(others.Length > 1 ? "s" : "")} {readers} look{(others.Length > 1 ? "" : "s")} up; " +
                     (defined.Count == 0 ? "it defines no connection factory" : "it defines " + string.Join(", ", defined)),
                     key, others);
             }
             else if (first.Entry is null)
             {
                 yield return Report(first.Property.Location,
-                    $"{node.Name}'s {file} defines no topic.{first.Name}, which event publisher{(others.Length > 0 ? "s" : "")} {readers} look{(others.Length > 0 ? "" : "s")} up; " +
+                    $"{node.Name}'s {file} defines no topic.{first.Name}, which event publisher{(others.Length > 1 ? "s" : "")} {readers} look{(others.Length > 1 ? "" : "s")} up; " +
                     $"add topic.{first.Name} = {EventPublisher.ThrottleTopic}",
                     key, others);
             }

@@ -18,6 +18,10 @@ public sealed record AnalysisOptions(IReadOnlyDictionary<string, Severity> Sever
     public bool IsEnabled(Rule rule) => Severity(rule) != Diagnostics.Severity.None;
 
     public Severity Severity(Rule rule) => Severities.GetValueOrDefault(rule.Descriptor.Id, rule.Descriptor.DefaultSeverity);
+
+    /// <summary>The user's severity for the rule, when set; else the finding keeps the severity its rule gave it.</summary>
+    public Diagnostic Apply(Diagnostic diagnostic) =>
+        Severities.TryGetValue(diagnostic.Rule.Id, out var severity) ? diagnostic with { Severity = severity } : diagnostic;
 }
 
 /// <summary>What a run found: the findings to report, and those an inline suppression hid.</summary>
@@ -32,7 +36,7 @@ public static class Analyzer
     public static AnalysisResult Run(Deployment deployment, IEnumerable<Rule> rules, AnalysisOptions options)
     {
         var enabled = rules.Where(options.IsEnabled).ToList();
-        var found = enabled.SelectMany(rule => Checked(rule, () => rule.Check(deployment).Select(d => d with { Severity = options.Severity(rule) }))).ToList();
+        var found = WithoutRestatements(enabled.SelectMany(rule => Checked(rule, () => rule.Check(deployment).Select(d => options.Apply(d)))).ToList(), enabled, deployment);
         var suppressed = new List<Diagnostic>();
         var suppressionRules = enabled.OfType<SuppressionRule>().ToList();
         if (options.InlineSuppressions)
@@ -44,9 +48,26 @@ public static class Analyzer
                 found.Remove(diagnostic);
                 suppressed.Add(diagnostic with { Suppression = new Suppression(SuppressionKind.InSource, suppression.Justification!, suppression.Location) });
             }
-            found.AddRange(suppressionRules.SelectMany(rule => Checked(rule, () => rule.Check(uses).Select(d => d with { Severity = options.Severity(rule) }))));
+            found.AddRange(suppressionRules.SelectMany(rule => Checked(rule, () => rule.Check(uses).Select(d => options.Apply(d)))));
         }
         return new AnalysisResult(found.Order(DiagnosticOrder.Instance).ToList(), suppressed.Order(DiagnosticOrder.Instance).ToList());
+    }
+
+    /// <summary>
+    /// Drops the findings of yielding rules about a file (on either node) in which a specific rule
+    /// already reports: that rule explains the difference better than "the nodes differ".
+    /// </summary>
+    private static List<Diagnostic> WithoutRestatements(List<Diagnostic> found, IReadOnlyList<Rule> enabled, Deployment deployment)
+    {
+        var yielding = enabled.Where(r => r.YieldsToSpecificRules).Select(r => r.Descriptor.Id).ToHashSet(StringComparer.Ordinal);
+        if (yielding.Count == 0) return found;
+        string FileOf(string path) =>
+            deployment.Nodes.FirstOrDefault(n => path.StartsWith(n.Home + Path.DirectorySeparatorChar, StringComparison.Ordinal)) is { } node
+                ? Path.GetRelativePath(node.Home, path)
+                : path;
+        IEnumerable<string> Files(Diagnostic d) => d.Related.Select(r => r.Location).Prepend(d.Location).Select(l => FileOf(l.Path));
+        var explained = found.Where(d => !yielding.Contains(d.Rule.Id)).SelectMany(Files).ToHashSet(StringComparer.Ordinal);
+        return found.Where(d => !yielding.Contains(d.Rule.Id) || !Files(d).Any(explained.Contains)).ToList();
     }
 
     private static SuppressionUse Use(InlineSuppression suppression, IReadOnlyList<Diagnostic> found, IReadOnlyList<Rule> enabled)

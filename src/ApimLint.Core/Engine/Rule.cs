@@ -14,6 +14,12 @@ public abstract class Rule
 
     public abstract IEnumerable<Diagnostic> Check(Deployment deployment);
 
+    /// <summary>
+    /// True for a general rule (drift) whose finding says less than a specific rule's finding at the
+    /// same place: the engine then drops it, so one slip is reported once, by the rule that explains it.
+    /// </summary>
+    public virtual bool YieldsToSpecificRules => false;
+
     protected Diagnostic Report(Location location, string message, string logicalKey, params RelatedLocation[] related) =>
         new(Descriptor, Descriptor.DefaultSeverity, message, location, related, logicalKey);
 

@@ -5,13 +5,14 @@ namespace ApimLint.Tests.Fixtures;
 
 /// <summary>
 /// A rule fixture: a real base deployment from fixtures/ with one slip made in it (text replaced in a
-/// file, files renamed or deleted), and the exact text output apimlint must print for it (expected.txt).
+/// file, files added, renamed or deleted), and the exact text output apimlint must print for it (expected.txt).
 /// </summary>
 public sealed class FixtureCase
 {
     [JsonPropertyName("base")] public required string Base { get; init; }
     [JsonPropertyName("description")] public required string Description { get; init; }
     [JsonPropertyName("replace")] public List<Replacement> Replace { get; init; } = [];
+    [JsonPropertyName("add")] public List<Addition> Add { get; init; } = [];
     [JsonPropertyName("rename")] public List<Rename> RenameFiles { get; init; } = [];
     [JsonPropertyName("delete")] public List<string> Delete { get; init; } = [];
     [JsonPropertyName("args")] public List<string> Args { get; init; } = [];
@@ -39,6 +40,13 @@ public sealed class FixtureCase
         [JsonPropertyName("file")] public required string File { get; init; }
         [JsonPropertyName("find")] public required string Find { get; init; }
         [JsonPropertyName("with")] public required string With { get; init; }
+    }
+
+    /// <summary>A file the slip adds (a jar, an artifact, a file on one node only), with its text.</summary>
+    public sealed class Addition
+    {
+        [JsonPropertyName("file")] public required string File { get; init; }
+        [JsonPropertyName("content")] public required string Content { get; init; }
     }
 
     public sealed class Rename
@@ -73,6 +81,13 @@ public sealed class FixtureCase
             if (at < 0 || text.IndexOf(r.Find, at + 1, StringComparison.Ordinal) >= 0)
                 throw new InvalidDataException($"'{r.Find}' must occur exactly once in {r.File}");
             File.WriteAllText(path, text[..at] + r.With + text[(at + r.Find.Length)..]);
+        }
+        foreach (var a in Add)
+        {
+            var path = Path.Combine(target, a.File);
+            if (File.Exists(path)) throw new InvalidDataException($"{a.File} already exists in {Base}");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, a.Content);
         }
         // Line endings and byte order marks, so that fixes are proved to keep them.
         foreach (var f in Crlf)

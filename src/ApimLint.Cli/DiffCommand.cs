@@ -1,0 +1,57 @@
+using System.CommandLine;
+using ApimLint.Drift;
+using ApimLint.Loading;
+
+namespace ApimLint.Cli;
+
+/// <summary>`apimlint diff [DIR]`: every difference between the two nodes, with its verdict, as a table or JSON.</summary>
+internal sealed class DiffCommand(CliConsole console)
+{
+    private readonly Argument<string> _folder = new("DIR")
+    {
+        Description = "The deployment folder with active/ and passive/.",
+        Arity = ArgumentArity.ZeroOrOne,
+        DefaultValueFactory = _ => ".",
+    };
+
+    private readonly Option<string?> _active = new("--active") { Description = "APIM_HOME of the active node (default: DIR/active)." };
+    private readonly Option<string?> _passive = new("--passive") { Description = "APIM_HOME of the passive node (default: DIR/passive)." };
+
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "text (a table) or json (for scripts).",
+        DefaultValueFactory = _ => "text",
+    };
+
+    private readonly DriftOptions _drift = new();
+
+    public Command Create()
+    {
+        _format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("diff",
+            "Show every difference between the nodes (configuration keys, files, artifacts, jars, version) and whether it is expected, drift or must-equal. Exit 1 when anything is not expected.");
+        command.Arguments.Add(_folder);
+        foreach (var option in new Option[] { _active, _passive, _format }.Concat(_drift.All)) command.Options.Add(option);
+        command.SetAction(Run);
+        return command;
+    }
+
+    private int Run(ParseResult parse)
+    {
+        var folder = Path.GetFullPath(parse.GetValue(_folder) ?? ".", console.WorkingDirectory);
+        var active = Home(parse.GetValue(_active), folder, "active");
+        var passive = Home(parse.GetValue(_passive), folder, "passive");
+        var report = DriftAnalysis.Run(active, passive, _drift.Settings(parse), _drift.Cache(parse, console.WorkingDirectory, active, passive));
+        if (parse.GetValue(_format) == "json") DriftJsonWriter.Write(console.Out, report, console.WorkingDirectory);
+        else DriftTableWriter.Write(console.Out, report);
+        return report.Items.Any(i => i.Verdict != DriftVerdict.Expected) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private string Home(string? given, string folder, string node)
+    {
+        var path = given is null ? Path.Combine(folder, node) : Path.GetFullPath(given, console.WorkingDirectory);
+        return Directory.Exists(path)
+            ? Path.TrimEndingDirectorySeparator(path)
+            : throw new InputException($"{path}: no {node} node folder" + (given is null ? $" (give one with --{node})" : ""));
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using ApimLint.Drift;
+
+namespace ApimLint.Cli;
+
+/// <summary>--drift-ignore and --cache, for `check` and `diff`.</summary>
+internal sealed class DriftOptions
+{
+    private readonly Option<string[]> _ignore = new("--drift-ignore")
+    {
+        Description = "Never compare these paths between the nodes: a glob relative to APIM_HOME (repository/conf/security/*.jks), " +
+                      "or FILE#KEY for keys in a file (repository/conf/carbon.xml#/Server/HostName). Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string?> _cache = new("--cache")
+    {
+        Description = "Keep each compared file's size, modification time and hash in FILE, so that a rerun on unchanged trees reads only metadata.",
+    };
+
+    public IEnumerable<Option> All => [_ignore, _cache];
+
+    public DriftSettings Settings(ParseResult parse) => DriftSettings.None with { Ignore = parse.GetValue(_ignore) ?? [] };
+
+    public DriftCache? Cache(ParseResult parse, string workingDirectory, string activeHome, string passiveHome) =>
+        parse.GetValue(_cache) is { } file ? DriftCache.Open(Path.GetFullPath(file, workingDirectory), activeHome, passiveHome) : null;
+}

@@ -1,0 +1,309 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using ApimLint.Model;
+using ApimLint.Syntax.Json;
+using ApimLint.Syntax.Properties;
+using ApimLint.Syntax.Xml;
+using ApimLint.Text;
+
+namespace ApimLint.Drift;
+
+/// <summary>A key whose value differs between the nodes, before the divergence contract gives it a verdict.</summary>
+internal sealed record KeyDifference(string Key, DriftSide Active, DriftSide Passive, bool IsSecret);
+
+/// <summary>
+/// Compares two files of one format semantically and lists the keys whose values differ. Comments,
+/// whitespace, attribute order, quoting and formatting never count. Two values are the same when they
+/// are equal as written or equal once each node's ${…} placeholders are resolved. Secrets are compared
+/// by hash and shown masked.
+/// </summary>
+internal sealed partial class ConfigComparer(Func<string, string> resolveActive, Func<string, string> resolvePassive)
+{
+    public const string Masked = "********";
+
+    private readonly List<KeyDifference> _differences = [];
+
+    public static IReadOnlyList<KeyDifference> Compare(object active, object passive, string path, Func<string, string> resolveActive, Func<string, string> resolvePassive)
+    {
+        var comparer = new ConfigComparer(resolveActive, resolvePassive);
+        switch (active, passive)
+        {
+            case (XmlDocumentSyntax a, XmlDocumentSyntax b):
+                comparer.Root(a.Root!, b.Root!);
+                break;
+            case (PropertiesFileSyntax a, PropertiesFileSyntax b):
+                comparer.Properties(a, b, ciphertext: path.EndsWith("security/cipher-text.properties", StringComparison.Ordinal));
+                break;
+            case (JsonDocumentSyntax a, JsonDocumentSyntax b):
+                comparer.Json(a.Root!, b.Root!, "$");
+                break;
+            default:
+                throw new ArgumentException($"{path}: the nodes' files are not of one format");
+        }
+        return comparer._differences;
+    }
+
+    // ---- XML ------------------------------------------------------------------------------------
+
+    private void Root(XmlElementSyntax a, XmlElementSyntax b)
+    {
+        if (a.LocalName != b.LocalName)
+        {
+            Add("/", Side(a.LocalName, StartTag(a)), Side(b.LocalName, StartTag(b)), false);
+            return;
+        }
+        Element(a, b, "/" + a.LocalName);
+    }
+
+    private void Element(XmlElementSyntax a, XmlElementSyntax b, string path)
+    {
+        foreach (var name in AttributeNames(a).Union(AttributeNames(b)))
+        {
+            var (x, y) = (a.Attribute(name), b.Attribute(name));
+            var secret = IsSecretName(name);
+            Value(path + "/@" + name, x?.Value, y?.Value, secret,
+                x is null ? StartTag(a) : Location.InFile(x.Source, x.ValueSpan),
+                y is null ? StartTag(b) : Location.InFile(y.Source, y.ValueSpan));
+        }
+        if (a.Text.Length > 0 || b.Text.Length > 0)
+            Value(path, a.Text, b.Text, IsSecretElement(a) || IsSecretElement(b), TextLocation(a), TextLocation(b));
+
+        foreach (var (segment, x, y) in PairChildren(a, b))
+        {
+            var childPath = path + "/" + segment;
+            if (x is not null && y is not null) Element(x, y, childPath);
+            else if (x is not null) Add(childPath, Present(x), Side(null, StartTag(b)), IsSecretElement(x));
+            else Add(childPath, Side(null, StartTag(a)), Present(y!), IsSecretElement(y!));
+        }
+    }
+
+    /// <summary>
+    /// Children matched across the nodes by name (the name attribute, or a name/Name child as datasources
+    /// and environments have) and, where several siblings share a name, by an attribute or child text
+    /// that tells them apart, else by position.
+    /// </summary>
+    private static IEnumerable<(string Segment, XmlElementSyntax? A, XmlElementSyntax? B)> PairChildren(XmlElementSyntax a, XmlElementSyntax b)
+    {
+        var groups = new Dictionary<string, (List<XmlElementSyntax> A, List<XmlElementSyntax> B)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var (element, side) in a.Elements().Select(e => (e, 0)).Concat(b.Elements().Select(e => (e, 1))))
+        {
+            var segment = BaseSegment(element);
+            if (!groups.TryGetValue(segment, out var group))
+            {
+                groups[segment] = group = ([], []);
+                order.Add(segment);
+            }
+            (side == 0 ? group.A : group.B).Add(element);
+        }
+        foreach (var segment in order)
+        {
+            var (listA, listB) = groups[segment];
+            var several = listA.Count > 1 || listB.Count > 1;
+            var identity = ChildIdentity(listA, listB, ["name", "Name"])
+                           ?? (several ? AttributeIdentity(listA, listB) ?? ChildIdentity(listA, listB, null) : null);
+            if (identity is null)
+            {
+                for (var i = 0; i < Math.Max(listA.Count, listB.Count); i++)
+                    yield return (several ? $"{segment}[{i + 1}]" : segment, listA.ElementAtOrDefault(i), listB.ElementAtOrDefault(i));
+                continue;
+            }
+            var byA = listA.ToDictionary(identity.Value.Of, StringComparer.Ordinal);
+            var byB = listB.ToDictionary(identity.Value.Of, StringComparer.Ordinal);
+            foreach (var id in byA.Keys.Concat(byB.Keys.Where(k => !byA.ContainsKey(k))))
+                yield return ($"{segment}[{identity.Value.Name}={Quote(id)}]", byA.GetValueOrDefault(id), byB.GetValueOrDefault(id));
+        }
+    }
+
+    private static string BaseSegment(XmlElementSyntax element) =>
+        element.AttributeValue("name") is { } name ? $"{element.LocalName}[@name={Quote(name)}]" : element.LocalName;
+
+    private readonly record struct Identity(string Name, Func<XmlElementSyntax, string> Of);
+
+    /// <summary>An attribute every sibling has, with a value unique on each node.</summary>
+    private static Identity? AttributeIdentity(List<XmlElementSyntax> a, List<XmlElementSyntax> b)
+    {
+        var first = a.Concat(b).First();
+        foreach (var name in AttributeNames(first).Where(n => n != "name"))
+        {
+            string Of(XmlElementSyntax e) => e.AttributeValue(name)!;
+            if (a.Concat(b).All(e => e.Attribute(name) is not null) && Unique(a, Of) && Unique(b, Of)) return new Identity("@" + name, Of);
+        }
+        return null;
+    }
+
+    /// <summary>A child element every sibling has, with a text unique on each node (from <paramref name="names"/> when given).</summary>
+    private static Identity? ChildIdentity(List<XmlElementSyntax> a, List<XmlElementSyntax> b, string[]? names)
+    {
+        var first = a.Concat(b).First();
+        foreach (var name in names ?? first.Elements().Select(e => e.LocalName).Distinct())
+        {
+            string Of(XmlElementSyntax e) => e.Element(name)?.Text ?? "";
+            if (a.Concat(b).All(e => Of(e).Length > 0) && Unique(a, Of) && Unique(b, Of)) return new Identity(name, Of);
+        }
+        return null;
+    }
+
+    private static bool Unique(List<XmlElementSyntax> elements, Func<XmlElementSyntax, string> of) =>
+        elements.Select(of).Distinct(StringComparer.Ordinal).Count() == elements.Count;
+
+    private static IEnumerable<string> AttributeNames(XmlElementSyntax element) =>
+        element.Attributes.Where(a => a.Name != "xmlns" && !a.Name.StartsWith("xmlns:", StringComparison.Ordinal)).Select(a => a.LocalName);
+
+    private static string Quote(string value) => value.Contains('\'') ? $"\"{value}\"" : $"'{value}'";
+
+    private static DriftSide Present(XmlElementSyntax element)
+    {
+        var value = element.Elements().Any() ? "(element)" : element.Text;
+        return Side(IsSecretElement(element) && value.Length > 0 ? Masked : value, StartTag(element));
+    }
+
+    private static Location StartTag(XmlElementSyntax element) => Location.InFile(element.Source, element.StartTagSpan);
+
+    private static Location TextLocation(XmlElementSyntax element) => Location.InFile(element.Source, element.TextSpan);
+
+    /// <summary>A password element, or a Property/parameter whose name says password.</summary>
+    private static bool IsSecretElement(XmlElementSyntax element) =>
+        IsSecretName(element.LocalName) || (element.AttributeValue("name") is { } name && IsSecretName(name));
+
+    // ---- .properties ---------------------------------------------------------------------------
+
+    private void Properties(PropertiesFileSyntax a, PropertiesFileSyntax b, bool ciphertext)
+    {
+        var byA = Last(a);
+        var byB = Last(b);
+        foreach (var key in byA.Keys.Concat(byB.Keys.Where(k => !byA.ContainsKey(k))))
+        {
+            var (x, y) = (byA.GetValueOrDefault(key), byB.GetValueOrDefault(key));
+            if (ciphertext && x is not null && y is not null) continue;
+            if (x is not null && y is not null && (AmqpUrl.Parse(x) is { } urlA) && AmqpUrl.Parse(y) is { } urlB)
+            {
+                Amqp(key, x, urlA, y, urlB);
+                continue;
+            }
+            Value(key, x?.Value, y?.Value, ciphertext || IsSecretName(key),
+                x is null ? Location.WholeFile(a.Source.Path) : Location.InFile(x.Source, x.ValueSpan),
+                y is null ? Location.WholeFile(b.Source.Path) : Location.InFile(y.Source, y.ValueSpan));
+        }
+    }
+
+    private static Dictionary<string, PropertyEntrySyntax> Last(PropertiesFileSyntax file)
+    {
+        var entries = new Dictionary<string, PropertyEntrySyntax>(StringComparer.Ordinal);
+        foreach (var entry in file.Entries) entries[entry.Key] = entry;
+        return entries;
+    }
+
+    /// <summary>An AMQP connection URL in its parts: user, password (a secret), brokerlist, and the rest.</summary>
+    private void Amqp(string key, PropertyEntrySyntax x, AmqpUrl a, PropertyEntrySyntax y, AmqpUrl b)
+    {
+        Value(key + "/user", a.UserName.Value, b.UserName.Value, false, a.UserName.Location, b.UserName.Location);
+        if (!a.Password.SameValueAs(b.Password))
+            Add(key + "/password", Side(Masked, a.Password.Location), Side(Masked, b.Password.Location), true);
+        Value(key + "/brokerlist", BrokerList(a), BrokerList(b), false, a.BrokerList, b.BrokerList);
+        Value(key, Rest(x.Value), Rest(y.Value), false, x.Location, y.Location);
+    }
+
+    /// <summary>The brokerlist as written (tcp://localhost:5672;…), from the model's location of it.</summary>
+    private static string BrokerList(AmqpUrl url) => url.BrokerList is { Source: { } source, Span: { } span } ? source[span] : "";
+
+    /// <summary>The URL without what is compared on its own: amqp://…@clientid/virtualhost?brokerlist='…'.</summary>
+    private static string Rest(string url) => "amqp://…" + BrokerListOption().Replace(url[url.IndexOf('@')..], "brokerlist='…'");
+
+    [GeneratedRegex("brokerlist='[^']*'?", RegexOptions.IgnoreCase)]
+    private static partial Regex BrokerListOption();
+
+    // ---- JSON ----------------------------------------------------------------------------------
+
+    private void Json(JsonNodeSyntax a, JsonNodeSyntax b, string path)
+    {
+        switch (a, b)
+        {
+            case (JsonObjectSyntax x, JsonObjectSyntax y):
+                var byX = x.Properties.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+                var byY = y.Properties.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+                foreach (var name in byX.Keys.Concat(byY.Keys.Where(k => !byX.ContainsKey(k))))
+                {
+                    var (p, q) = (byX.GetValueOrDefault(name), byY.GetValueOrDefault(name));
+                    var childPath = path + JsonSegment(name);
+                    if (p is not null && q is not null) Json(p.Value, q.Value, childPath);
+                    else OneSided(childPath, p?.Value, q?.Value, x, y, IsSecretName(name));
+                }
+                return;
+            case (JsonArraySyntax x, JsonArraySyntax y):
+                for (var i = 0; i < Math.Max(x.Items.Count, y.Items.Count); i++)
+                {
+                    var (p, q) = (x.Items.ElementAtOrDefault(i), y.Items.ElementAtOrDefault(i));
+                    if (p is not null && q is not null) Json(p, q, $"{path}[{i}]");
+                    else OneSided($"{path}[{i}]", p, q, x, y, false);
+                }
+                return;
+            case (JsonScalarSyntax x, JsonScalarSyntax y) when x.Kind == y.Kind:
+                Value(path, x.Value, y.Value, IsSecretName(path[(path.LastIndexOf('.') + 1)..]),
+                    Location.InFile(x.Source, x.ValueSpan), Location.InFile(y.Source, y.ValueSpan), normalize: false);
+                return;
+            default:
+                Add(path, Side(JsonDisplay(a, quoted: true), a.Location), Side(JsonDisplay(b, quoted: true), b.Location), false);
+                return;
+        }
+    }
+
+    private void OneSided(string path, JsonNodeSyntax? a, JsonNodeSyntax? b, JsonNodeSyntax parentA, JsonNodeSyntax parentB, bool secret) =>
+        Add(path,
+            a is null ? Side(null, Location.InFile(parentA.Source, new TextSpan(parentA.Span.Start, 1))) : Side(secret ? Masked : JsonDisplay(a), a.Location),
+            b is null ? Side(null, Location.InFile(parentB.Source, new TextSpan(parentB.Span.Start, 1))) : Side(secret ? Masked : JsonDisplay(b), b.Location),
+            secret);
+
+    /// <summary>A value as output shows it; quoted when a string stands beside a value of another kind ("true" and true).</summary>
+    private static string JsonDisplay(JsonNodeSyntax node, bool quoted = false) => node switch
+    {
+        JsonObjectSyntax => "(object)",
+        JsonArraySyntax => "(array)",
+        JsonScalarSyntax { Kind: JsonScalarKind.String } s when quoted => s.SourceString,
+        _ => ((JsonScalarSyntax)node).Value,
+    };
+
+    private static string JsonSegment(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? "." + name : $"['{name.Replace("'", "\\'")}']";
+
+    // ---- values --------------------------------------------------------------------------------
+
+    /// <summary>Records a difference unless the values are the same as written (whitespace aside) or once resolved on each node.</summary>
+    private void Value(string key, string? a, string? b, bool secret, Location locationA, Location locationB, bool normalize = true)
+    {
+        if (a is not null && b is not null)
+        {
+            if (secret ? SameSecret(a, b) : Same(normalize ? Normalize(a) : a, normalize ? Normalize(b) : b)) return;
+        }
+        else if (a is null && b is null)
+        {
+            return;
+        }
+        Add(key, Side(secret && a is not null ? Masked : a, locationA), Side(secret && b is not null ? Masked : b, locationB), secret);
+    }
+
+    private bool Same(string a, string b) =>
+        a == b || ((a.Contains("${", StringComparison.Ordinal) || b.Contains("${", StringComparison.Ordinal)) && resolveActive(a) == resolvePassive(b));
+
+    private static bool SameSecret(string a, string b) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(a)).AsSpan().SequenceEqual(SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+
+    /// <summary>Whitespace never counts: trimmed, and every run of it one space.</summary>
+    private static string Normalize(string value)
+    {
+        var trimmed = value.Trim(' ', '\t', '\r', '\n');
+        return trimmed.Contains("  ") || trimmed.AsSpan().IndexOfAny("\t\r\n") >= 0 ? Whitespace().Replace(trimmed, " ") : trimmed;
+    }
+
+    [GeneratedRegex(@"[ \t\r\n]+")]
+    private static partial Regex Whitespace();
+
+    private void Add(string key, DriftSide active, DriftSide passive, bool secret) => _differences.Add(new KeyDifference(key, active, passive, secret));
+
+    private static DriftSide Side(string? display, Location location) => new(display, location);
+
+    /// <summary>Names that hold passwords: password, KeyPassword, ConnectionPassword, passwd.</summary>
+    public static bool IsSecretName(string name) =>
+        name.Contains("password", StringComparison.OrdinalIgnoreCase) || name.Contains("passwd", StringComparison.OrdinalIgnoreCase);
+}

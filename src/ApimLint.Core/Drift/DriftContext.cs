@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+using ApimLint.Model;
+
+namespace ApimLint.Drift;
+
+/// <summary>
+/// The drift settings and cache of the run under way, for the drift rules, which see only the
+/// deployment. Ambient (per async flow), like the loader's file system, so that a fix run's repeated
+/// checks use them too. Each deployment is compared once, however many rules ask.
+/// </summary>
+public static class DriftContext
+{
+    private static readonly AsyncLocal<Run?> Current = new();
+    private static readonly ConditionalWeakTable<Deployment, DriftReport> Reports = new();
+
+    /// <summary>The settings and cache of one run, and its last comparison, which the next check of a fix run takes over where nothing changed.</summary>
+    private sealed class Run(DriftSettings settings, DriftCache? cache)
+    {
+        public DriftSettings Settings { get; } = settings;
+        public DriftCache? Cache { get; } = cache;
+        public DriftReport? Last { get; set; }
+    }
+
+    /// <summary>Makes this flow's drift rules use <paramref name="settings"/> and <paramref name="cache"/> until disposed.</summary>
+    public static IDisposable Use(DriftSettings settings, DriftCache? cache)
+    {
+        var previous = Current.Value;
+        Current.Value = new Run(settings, cache);
+        return new Restore(() => Current.Value = previous);
+    }
+
+    public static DriftReport ReportFor(Deployment deployment) =>
+        Reports.GetValue(deployment, d =>
+        {
+            var run = Current.Value;
+            var report = DriftAnalysis.Run(d, run?.Settings ?? DriftSettings.None, run?.Cache, run?.Last);
+            if (run is not null) run.Last = report;
+            return report;
+        });
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+}

@@ -1,0 +1,186 @@
+using ApimLint.Drift;
+using ApimLint.Loading;
+using ApimLint.Model;
+using ApimLint.Syntax;
+using ApimLint.Syntax.Json;
+using ApimLint.Syntax.Properties;
+using ApimLint.Syntax.Xml;
+using ApimLint.Text;
+
+namespace ApimLint.Tests.Drift;
+
+/// <summary>The semantic comparison behind APIM701: what counts as a difference, and how keys are named.</summary>
+public sealed class ConfigComparerTests
+{
+    private static readonly Deployment SameHost = DeploymentLoader.Load(DeploymentInput.FromFolder(TestPaths.Fixture("correct-same-host")));
+
+    private static IReadOnlyList<KeyDifference> Xml(string active, string passive) =>
+        Compare(XmlParser.Parse(new SourceText("/a/f.xml", active)), XmlParser.Parse(new SourceText("/p/f.xml", passive)), "f.xml");
+
+    private static IReadOnlyList<KeyDifference> Compare(SyntaxNode active, SyntaxNode passive, string path) =>
+        ConfigComparer.Compare(active, passive, path, SameHost.Active.Resolve, SameHost.Passive.Resolve);
+
+    private static string Keys(IReadOnlyList<KeyDifference> differences) => string.Join(" | ", differences.Select(d => d.Key));
+
+    [Fact]
+    public void A_reformatted_file_is_not_drift()
+    {
+        const string active = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!-- the pack's comment -->
+            <Server xmlns="http://wso2.org/projects/carbon/carbon.xml">
+                <Name>WSO2 API Manager</Name>
+                <Ports>
+                    <Offset>0</Offset>
+                    <Empty></Empty>
+                </Ports>
+                <Item id="a" class="x.Y" enabled="true">  some   text
+                    over lines </Item>
+            </Server>
+            """;
+        var passive = "<?xml version='1.0'?>\r\n<Server xmlns='http://wso2.org/projects/carbon/carbon.xml'><Name>WSO2 API Manager</Name>" +
+                      "<Ports>\r\n\t<!-- moved --><Offset>\r\n\t\t0\r\n\t</Offset><Empty/></Ports>" +
+                      "<Item  enabled = 'true' class=\"x.Y\"   id='a'>some text over lines</Item></Server>";
+
+        Assert.Empty(Xml(active, passive));
+    }
+
+    [Fact]
+    public void Values_equal_once_each_node_s_placeholders_are_resolved_are_not_drift()
+    {
+        const string placeholder = "https://localhost:${mgt.transport.https.port}${carbon.context}services/";
+        string Url(string url) => $"<AuthManager><ServerURL>{url}</ServerURL></AuthManager>";
+
+        // The same placeholder on both nodes is the same setting: each node's own services.
+        Assert.Empty(Xml(Url(placeholder), Url(placeholder)));
+        // On the offset-0 active it resolves to 9443, which the passive wrote out.
+        Assert.Empty(Xml(Url(placeholder), Url("https://localhost:9443/services/")));
+        // On the offset-1 passive it resolves to 9444: not the active's 9443.
+        var difference = Assert.Single(Xml(Url("https://localhost:9443/services/"), Url(placeholder)));
+        Assert.Equal(("/AuthManager/ServerURL", "https://localhost:9443/services/", placeholder), (difference.Key, difference.Active.Display, difference.Passive.Display));
+    }
+
+    [Fact]
+    public void Keys_name_elements_by_their_name_attribute_name_child_identity_or_position()
+    {
+        const string active = """
+            <root>
+                <parameter name="domain">wso2.carbon.domain</parameter>
+                <datasource><name>WSO2AM_DB</name><url>jdbc:mysql://a/apimgtdb</url></datasource>
+                <datasource><name>WSO2UM_DB</name><url>jdbc:mysql://a/userdb</url></datasource>
+                <handler class="a.First" order="1"/>
+                <handler class="a.Second" order="2"/>
+                <member><hostName>10.0.0.1</hostName></member>
+                <member><hostName>10.0.0.2</hostName></member>
+                <step>one</step>
+                <step>two</step>
+            </root>
+            """;
+        const string passive = """
+            <root>
+                <parameter name="domain">other.domain</parameter>
+                <datasource><name>WSO2UM_DB</name><url>jdbc:mysql://a/userdb</url></datasource>
+                <datasource><name>WSO2AM_DB</name><url>jdbc:mysql://b/apimgtdb</url></datasource>
+                <handler order="9" class="a.Second"/>
+                <handler class="a.First" order="1"/>
+                <member><hostName>10.0.0.2</hostName></member>
+                <member><hostName>10.0.0.3</hostName></member>
+                <step>one</step>
+                <step>three</step>
+            </root>
+            """;
+
+        Assert.Equal(
+            "/root/parameter[@name='domain'] | /root/datasource[name='WSO2AM_DB']/url | /root/handler[@class='a.Second']/@order"
+            + " | /root/member[hostName='10.0.0.1'] | /root/member[hostName='10.0.0.3'] | /root/step[2]",
+            Keys(Xml(active, passive)));
+    }
+
+    [Fact]
+    public void A_missing_element_is_one_difference_at_its_top_located_in_the_enclosing_element()
+    {
+        var differences = Xml(
+            "<APIManager>\n  <Throttling><Enabled>true</Enabled><Policy a=\"1\">x</Policy></Throttling>\n</APIManager>",
+            "<APIManager>\n</APIManager>");
+
+        var difference = Assert.Single(differences);
+        Assert.Equal(("/APIManager/Throttling", "(element)", null), (difference.Key, difference.Active.Display, difference.Passive.Display));
+        Assert.Equal(new LinePosition(1, 1), difference.Passive.Location!.Start);
+        Assert.Equal(new LinePosition(2, 3), difference.Active.Location!.Start);
+    }
+
+    [Fact]
+    public void Secrets_are_compared_by_hash_and_never_shown()
+    {
+        var differences = Xml(
+            "<Server><KeyStore><Password>alpha-secret</Password><KeyPassword>same</KeyPassword></KeyStore><Property name=\"ConnectionPassword\">p1</Property></Server>",
+            "<Server><KeyStore><Password>beta-secret</Password><KeyPassword>same</KeyPassword></KeyStore><Property name=\"ConnectionPassword\">p2</Property></Server>");
+
+        Assert.Equal("/Server/KeyStore/Password | /Server/Property[@name='ConnectionPassword']", Keys(differences));
+        Assert.All(differences, d => Assert.True(d.IsSecret));
+        Assert.All(differences, d => Assert.Equal((ConfigComparer.Masked, ConfigComparer.Masked), (d.Active.Display, d.Passive.Display)));
+    }
+
+    [Fact]
+    public void Properties_compare_values_without_whitespace_and_AMQP_URLs_in_their_parts()
+    {
+        var active = Properties("""
+            # comment
+            log4j.rootLogger=INFO, CARBON
+            connectionfactory.TopicConnectionFactory = amqp://admin:one@clientid/carbon?brokerlist='tcp://localhost:5672'
+            password.of.something = a
+            dup = first
+            dup = last
+            """);
+        var passive = Properties("""
+            log4j.rootLogger = INFO,  CARBON   
+            connectionfactory.TopicConnectionFactory=amqp://apim:two@clientid/carbon?brokerlist='tcp://localhost:5673'
+            password.of.something = b
+            dup = last
+            """);
+
+        var differences = Compare(active, passive, "repository/conf/jndi.properties");
+
+        Assert.Equal("connectionfactory.TopicConnectionFactory/user | connectionfactory.TopicConnectionFactory/password"
+                     + " | connectionfactory.TopicConnectionFactory/brokerlist | password.of.something", Keys(differences));
+        Assert.Equal(("tcp://localhost:5672", "tcp://localhost:5673"), (differences[2].Active.Display, differences[2].Passive.Display));
+        Assert.Equal(ConfigComparer.Masked, differences[1].Passive.Display);
+        Assert.Equal(ConfigComparer.Masked, differences[3].Passive.Display);
+    }
+
+    [Fact]
+    public void Secure_vault_ciphertexts_differ_by_design_but_a_missing_alias_is_drift()
+    {
+        var active = Properties("Datasources.WSO2AM_DB.Configuration.Password=kX9+Zm0=\nCarbon.Security.KeyStore.Password=Pq1=\n");
+        var passive = Properties("Datasources.WSO2AM_DB.Configuration.Password=Aa7/Tt2=\n");
+
+        var difference = Assert.Single(Compare(active, passive, "repository/conf/security/cipher-text.properties"));
+        Assert.Equal(("Carbon.Security.KeyStore.Password", ConfigComparer.Masked, null), (difference.Key, difference.Active.Display, difference.Passive.Display));
+    }
+
+    [Fact]
+    public void Json_compares_values_not_formatting_comments_or_trailing_commas()
+    {
+        var active = Json("""
+            { "reverseProxy" : { "enabled" : true, "host" : "localhost", "context" : "/store" },
+              "hosts" : ["a", "b"], "tagWiseMode" : "false" }
+            """);
+        var passive = Json("""
+            {
+              // the proxy
+              "reverseProxy": {"context": "/store", "host": "localhost", "enabled": true,},
+              "hosts": ["a"],
+              "tagWiseMode": false,
+            }
+            """);
+
+        var differences = Compare(active, passive, "site.json");
+
+        Assert.Equal("$.hosts[1] | $.tagWiseMode", Keys(differences));
+        Assert.Equal(("\"false\"", "false"), (differences[1].Active.Display, differences[1].Passive.Display));
+    }
+
+    private static PropertiesFileSyntax Properties(string text) => PropertiesParser.Parse(new SourceText("/x.properties", text));
+
+    private static JsonDocumentSyntax Json(string text) => JsonParser.Parse(new SourceText("/site.json", text));
+}
