@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ApimLint.Configuration;
 using ApimLint.Drift;
 using ApimLint.Loading;
 
@@ -39,9 +40,11 @@ internal sealed class DiffCommand(CliConsole console)
     private int Run(ParseResult parse)
     {
         var folder = Path.GetFullPath(parse.GetValue(_folder) ?? ".", console.WorkingDirectory);
-        var active = Home(parse.GetValue(_active), folder, "active");
-        var passive = Home(parse.GetValue(_passive), folder, "passive");
-        var report = DriftAnalysis.Run(active, passive, _drift.Settings(parse), _drift.Cache(parse, console.WorkingDirectory, active, passive));
+        var config = ConfigReader.Find(Directory.Exists(folder) ? folder : console.WorkingDirectory, null);
+        string? Configured(Model.NodeRole role) => config.Nodes.FirstOrDefault(n => n.Role == role)?.Path is { } p ? Path.GetFullPath(p, config.Directory!) : null;
+        var active = Home(parse.GetValue(_active) ?? Configured(Model.NodeRole.Active), folder, "active");
+        var passive = Home(parse.GetValue(_passive) ?? Configured(Model.NodeRole.Passive), folder, "passive");
+        var report = DriftAnalysis.Run(active, passive, _drift.Settings(parse, config), _drift.Cache(parse, console.WorkingDirectory, active, passive));
         if (parse.GetValue(_format) == "json") DriftJsonWriter.Write(console.Out, report, console.WorkingDirectory);
         else DriftTableWriter.Write(console.Out, report);
         return report.Items.Any(i => i.Verdict != DriftVerdict.Expected) ? ExitCodes.Findings : ExitCodes.Clean;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ApimLint.Configuration;
 using ApimLint.Drift;
 
 namespace ApimLint.Cli;
@@ -21,7 +22,9 @@ internal sealed class DriftOptions
 
     public IEnumerable<Option> All => [_ignore, _cache];
 
-    public DriftSettings Settings(ParseResult parse) => DriftSettings.None with { Ignore = parse.GetValue(_ignore) ?? [] };
+    /// <summary>apimlint.json's drift settings, with the paths given on the command line added to its ignore list.</summary>
+    public DriftSettings Settings(ParseResult parse, ProjectConfig config) =>
+        config.Drift with { Ignore = [.. config.Drift.Ignore, .. parse.GetValue(_ignore) ?? []] };
 
     public DriftCache? Cache(ParseResult parse, string workingDirectory, string activeHome, string passiveHome) =>
         parse.GetValue(_cache) is { } file ? DriftCache.Open(Path.GetFullPath(file, workingDirectory), activeHome, passiveHome) : null;

@@ -1,4 +1,5 @@
 using ApimLint.Diagnostics;
+using ApimLint.Drift;
 using ApimLint.Loading;
 using ApimLint.Model;
 using ApimLint.Syntax.Json;
@@ -135,9 +136,9 @@ public static class ConfigReader
             return new NodeConfig(name ?? role.Value.ToString().ToLowerInvariant(), role.Value, nodePath, host, offset, os);
         }
 
-        public DriftConfig Drift(JsonNodeSyntax node)
+        public DriftSettings Drift(JsonNodeSyntax node)
         {
-            var drift = new DriftConfig();
+            var drift = DriftSettings.None;
             foreach (var p in Object(node, "drift").Properties)
             {
                 drift = p.Name switch

@@ -1,4 +1,5 @@
 using ApimLint.Diagnostics;
+using ApimLint.Drift;
 using ApimLint.Model;
 
 namespace ApimLint.Configuration;
@@ -16,7 +17,7 @@ public sealed record ProjectConfig
     public IReadOnlyDictionary<string, Severity> Rules { get; init; } = new Dictionary<string, Severity>();
     public Severity? FailLevel { get; init; }
     public string? Baseline { get; init; }
-    public DriftConfig Drift { get; init; } = new();
+    public DriftSettings Drift { get; init; } = DriftSettings.None;
 
     /// <summary>The folder paths in the file are relative to.</summary>
     public string? Directory => File is null ? null : Path.GetDirectoryName(File);
@@ -26,14 +27,6 @@ public sealed record ProjectConfig
 
 /// <summary>One node: where its APIM_HOME is and what the files cannot tell (its host, an offset given with -DportOffset).</summary>
 public sealed record NodeConfig(string Name, NodeRole Role, string Path, string? Host, int? PortOffset, TargetOs? Os);
-
-/// <summary>Globs that shape drift detection: paths never compared, expected to differ, or required to be equal.</summary>
-public sealed record DriftConfig
-{
-    public IReadOnlyList<string> Ignore { get; init; } = [];
-    public IReadOnlyList<string> NodeSpecific { get; init; } = [];
-    public IReadOnlyList<string> MustEqual { get; init; } = [];
-}
 
 /// <summary>apimlint.json is not valid: a one-line error with file:line:col, exit 2.</summary>
 public sealed class ConfigException(string message) : Exception(message);

@@ -82,6 +82,20 @@ public sealed class ConfigTests
     }
 
     [Fact]
+    public void Drift_settings_from_the_config_declare_expected_differences()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.Read(TestPaths.Fixture("rules/APIM701/bad-site-json-value")).Materialize(temp.Path);
+        Assert.Contains(" APIM701: ", Apimlint.Run(temp.Path).Stdout);
+
+        File.WriteAllText(Path.Combine(temp.Path, "apimlint.json"),
+            "{ \"drift\": { \"nodeSpecific\": [\"repository/deployment/server/jaggeryapps/*/site/conf/site.json\"] } }");
+
+        Assert.Equal("No findings.\n", Apimlint.Run(temp.Path).Stdout);
+        Assert.Equal(0, Apimlint.Run(temp.Path, "diff").ExitCode);
+    }
+
+    [Fact]
     public void Init_writes_a_starter_that_the_schema_and_the_reader_accept()
     {
         using var temp = Example();
