@@ -1,7 +1,9 @@
 using ApimLint.Engine;
 using ApimLint.Rules.Clustering;
 using ApimLint.Rules.Drift;
+using ApimLint.Rules.Datasources;
 using ApimLint.Rules.Gateway;
+using ApimLint.Rules.Identity;
 using ApimLint.Rules.Input;
 using ApimLint.Rules.Platform;
 using ApimLint.Rules.Registry;
@@ -15,9 +17,15 @@ public static class RuleRegistry
     public static IReadOnlyList<Rule> All { get; } =
     [
         new UnparseableConfig(),
+        new RequiredConfigMissing(),
         new UnusedSuppression(),
         new SuppressionJustificationMissing(),
         new NginxIncludeUnresolved(),
+        new PlaintextDatasourcePassword(),
+        new UserStoreNotShared(),
+        new DefaultAdminCredentials(),
+        new DefaultKeystore(),
+        new BrokerCredentialsMismatch(),
         new RegistryLocalDbConfigMissing(),
         new RegistryMountUnknownInstance(),
         new RegistryRemoteDbConfigInvalid(),
@@ -55,5 +63,6 @@ public static class RuleRegistry
         new BinaryDrift(),
         new ProductVersionMismatch(),
         new MysqlCharsetNotLatin1OnWindows(),
+        new MysqlDatabaseMissing(),
     ];
 }
