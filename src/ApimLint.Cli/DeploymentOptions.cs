@@ -68,13 +68,15 @@ internal sealed class DeploymentOptions
         string? NodePath(NodeRole role) => FromConfig(config.Nodes.FirstOrDefault(n => n.Role == role)?.Path);
         var os = parse.GetValue(_os) is { } given ? (given == "windows" ? TargetOs.Windows : TargetOs.Linux) : config.Os ?? TargetOs.Linux;
         var sql = parse.GetValue(_sql) is { Length: > 0 } files ? files.Select(f => Full(f)!).ToList() : ExpandSql(config);
+        NodeOverride Override(NodeRole role) =>
+            config.Nodes.FirstOrDefault(n => n.Role == role) is { } node ? new NodeOverride(node.Host, node.PortOffset) : NodeOverride.None;
         return DeploymentInput.FromFolder(
             Folder(parse, workingDirectory),
             Full(parse.GetValue(_active)) ?? NodePath(NodeRole.Active),
             Full(parse.GetValue(_passive)) ?? NodePath(NodeRole.Passive),
             Full(parse.GetValue(_nginx)) ?? FromConfig(config.Nginx),
             sql,
-            os);
+            os) with { ActiveOverride = Override(NodeRole.Active), PassiveOverride = Override(NodeRole.Passive) };
     }
 
     /// <summary>The config's sql entries, which may be globs, relative to the config's folder.</summary>

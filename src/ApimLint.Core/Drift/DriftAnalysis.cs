@@ -309,7 +309,7 @@ public sealed class DriftAnalysis
     {
         var side = (int)node;
         using var _ = ConfigFileLoader.Use(new SingleFileSystem(Path.GetFullPath(Full(side, CarbonXml)), _carbon[side]));
-        return NodeReader.Read(node, _homes[side]);
+        return NodeReader.Read(node, _homes[side], NodeOverride.None);
     }
 
     private sealed class SingleFileSystem(string path, byte[]? content) : IFileSystem

@@ -8,6 +8,10 @@ public sealed record DeploymentInput(string Root, string ActiveHome, string Pass
     /// <summary>Whose value wins where a fix copies one node's value to the other (--prefer).</summary>
     public NodeRole Preferred { get; init; } = NodeRole.Active;
 
+    public NodeOverride ActiveOverride { get; init; } = NodeOverride.None;
+
+    public NodeOverride PassiveOverride { get; init; } = NodeOverride.None;
+
     /// <summary>
     /// The conventional layout of a deployment folder (active/, passive/, nginx/nginx.conf or nginx.conf,
     /// db/*.sql), with any part overridden. Throws <see cref="InputException"/> naming what is missing.

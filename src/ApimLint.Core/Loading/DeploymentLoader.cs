@@ -11,8 +11,8 @@ public static class DeploymentLoader
     public static Deployment Load(DeploymentInput input, IFileSystem files)
     {
         using var _ = ConfigFileLoader.Use(files);
-        var active = NodeReader.Read(NodeRole.Active, input.ActiveHome);
-        var passive = NodeReader.Read(NodeRole.Passive, input.PassiveHome);
+        var active = NodeReader.Read(NodeRole.Active, input.ActiveHome, input.ActiveOverride);
+        var passive = NodeReader.Read(NodeRole.Passive, input.PassiveHome, input.PassiveOverride);
         var nginx = NginxModelReader.Read(input.Root, input.NginxConf);
         return new Deployment
         {

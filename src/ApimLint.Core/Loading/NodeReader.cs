@@ -11,7 +11,7 @@ internal static class NodeReader
     private const string EventPublishers = "repository/deployment/server/eventpublishers";
     public static readonly string[] JaggeryApps = ["store", "publisher", "admin"];
 
-    public static Node Read(NodeRole role, string home)
+    public static Node Read(NodeRole role, string home, NodeOverride overrides)
     {
         var carbon = ConfigFileLoader.Xml(home, $"{Conf}/carbon.xml");
         var axis2 = ConfigFileLoader.Xml(home, $"{Conf}/axis2/axis2.xml");
@@ -26,6 +26,7 @@ internal static class NodeReader
         {
             Role = role,
             Home = home,
+            Override = overrides,
             CarbonXml = carbon,
             Axis2Xml = axis2,
             RegistryXml = registry,

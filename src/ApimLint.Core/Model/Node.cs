@@ -42,14 +42,17 @@ public sealed class Node
 
     public string Name => Role == NodeRole.Active ? "active" : "passive";
 
-    public int PortOffset => int.TryParse(OffsetSetting?.Value, out var offset) ? offset : 0;
+    /// <summary>What apimlint.json says the files cannot: an offset given with -DportOffset, the host the node runs on.</summary>
+    public NodeOverride Override { get; init; } = NodeOverride.None;
+
+    public int PortOffset => Override.PortOffset ?? (int.TryParse(OffsetSetting?.Value, out var offset) ? offset : 0);
 
     /// <summary>The port the node really listens on for a default port.</summary>
     public int Port(int defaultPort) => defaultPort + PortOffset;
 
     /// <summary>The address the node advertises to its cluster when it is a routable one, else null.</summary>
-    public string? AdvertisedHost =>
-        Cluster?.LocalMemberHost?.Value is { Length: > 0 } host && !Hosts.IsLoopback(host) ? host : null;
+    public string? AdvertisedHost => Override.Host ??
+        (Cluster?.LocalMemberHost?.Value is { Length: > 0 } host && !Hosts.IsLoopback(host) ? host : null);
 
     public string Resolve(string text) => Placeholders.Resolve(text, this);
 
@@ -80,6 +83,12 @@ public sealed class Node
 
     /// <summary>A path as publishers write it ("repository/conf/x", "./repository\\conf\\x") in the model's form.</summary>
     public static string NormalizeRelative(string path) => path.Replace('\\', '/').TrimStart('.', '/');
+}
+
+/// <summary>Facts about a node from apimlint.json that override what its files say.</summary>
+public sealed record NodeOverride(string? Host, int? PortOffset)
+{
+    public static readonly NodeOverride None = new(null, null);
 }
 
 /// <summary>Hosts and addresses as API-M and nginx write them.</summary>

@@ -82,6 +82,27 @@ public sealed class ConfigTests
     }
 
     [Fact]
+    public void Node_host_and_port_offset_from_the_config_override_the_files()
+    {
+        using var temp = Example();
+        // The passive is started with -DportOffset=1 while its carbon.xml says 0.
+        var carbon = Path.Combine(temp.Path, "passive/repository/conf/carbon.xml");
+        File.WriteAllText(carbon, File.ReadAllText(carbon).Replace("<Offset>1</Offset>", "<Offset>0</Offset>"));
+        var withoutConfig = Apimlint.Run(temp.Path).Stdout;
+        File.WriteAllText(Path.Combine(temp.Path, "apimlint.json"), """
+            { "nodes": [
+                { "role": "active", "path": "active", "host": "192.168.10.1" },
+                { "role": "passive", "path": "passive", "host": "192.168.10.1", "portOffset": 1 },
+            ] }
+            """);
+
+        var withConfig = Apimlint.Run(temp.Path).Stdout;
+
+        Assert.NotEqual(withoutConfig, withConfig);
+        Assert.Equal(File.ReadAllText(TestPaths.Fixture("example.expected.txt")).Replace("example/", ""), withConfig);
+    }
+
+    [Fact]
     public void Drift_settings_from_the_config_declare_expected_differences()
     {
         using var temp = new TempDirectory();
