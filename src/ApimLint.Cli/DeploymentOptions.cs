@@ -31,6 +31,11 @@ internal sealed class DeploymentOptions
 
     private readonly Option<string?> _os = new("--os") { Description = "The operating system the nodes run on: linux (default) or windows." };
 
+    private readonly Option<bool> _followSymlinks = new("--follow-symlinks")
+    {
+        Description = "Read configuration files behind symbolic links that lead outside their node's folder (not followed by default).",
+    };
+
     private readonly Option<string?> _config = new("--config")
     {
         Description = $"The configuration file (default: {ConfigReader.FileName} in DIR or its nearest parent).",
@@ -48,7 +53,7 @@ internal sealed class DeploymentOptions
     public void AddTo(Command command)
     {
         if (_folderArgument) command.Arguments.Add(_folder);
-        foreach (var option in new Option[] { _active, _passive, _nginx, _sql, _os, _config }) command.Options.Add(option);
+        foreach (var option in new Option[] { _active, _passive, _nginx, _sql, _os, _config, _followSymlinks }) command.Options.Add(option);
     }
 
     public string Folder(ParseResult parse, string workingDirectory) =>
@@ -66,7 +71,9 @@ internal sealed class DeploymentOptions
         string? Full(string? path) => path is null ? null : Path.GetFullPath(path, workingDirectory);
         string? FromConfig(string? path) => path is null ? null : Path.GetFullPath(path, config.Directory!);
         string? NodePath(NodeRole role) => FromConfig(config.Nodes.FirstOrDefault(n => n.Role == role)?.Path);
-        var os = parse.GetValue(_os) is { } given ? (given == "windows" ? TargetOs.Windows : TargetOs.Linux) : config.Os ?? TargetOs.Linux;
+        // A node declared on Windows makes the deployment's MySQL checks Windows ones.
+        var os = parse.GetValue(_os) is { } given ? (given == "windows" ? TargetOs.Windows : TargetOs.Linux)
+            : config.Os ?? (config.Nodes.Any(n => n.Os == TargetOs.Windows) ? TargetOs.Windows : TargetOs.Linux);
         var sql = parse.GetValue(_sql) is { Length: > 0 } files ? files.Select(f => Full(f)!).ToList() : ExpandSql(config);
         NodeOverride Override(NodeRole role) =>
             config.Nodes.FirstOrDefault(n => n.Role == role) is { } node ? new NodeOverride(node.Host, node.PortOffset) : NodeOverride.None;
@@ -76,7 +83,7 @@ internal sealed class DeploymentOptions
             Full(parse.GetValue(_passive)) ?? NodePath(NodeRole.Passive),
             Full(parse.GetValue(_nginx)) ?? FromConfig(config.Nginx),
             sql,
-            os) with { ActiveOverride = Override(NodeRole.Active), PassiveOverride = Override(NodeRole.Passive) };
+            os) with { ActiveOverride = Override(NodeRole.Active), PassiveOverride = Override(NodeRole.Passive), FollowSymlinks = parse.GetValue(_followSymlinks) };
     }
 
     /// <summary>The config's sql entries, which may be globs, relative to the config's folder.</summary>

@@ -119,7 +119,8 @@ public sealed class ThrottlePublisherMisconfigured : Rule
 
     private IEnumerable<Diagnostic> CheckLookups(Node node, List<Lookup> lookups)
     {
-        foreach (var group in lookups.GroupBy(l => (l.File.File.RelativePath, l.Kind, l.Name)))
+        // A JNDI file that does not parse is APIM001's; what it would define is unknown.
+        foreach (var group in lookups.Where(l => l.File.File.Error is null).GroupBy(l => (l.File.File.RelativePath, l.Kind, l.Name)))
         {
             var first = group.First();
             var file = first.File.File.RelativePath;

@@ -32,7 +32,8 @@ internal static class TreeWalker
                 return path;
             }, Options)
             {
-                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
+                // Symbolic links are the loader's to report (loops, dangling or leading outside); drift compares real files.
+                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0,
             };
             try
             {

@@ -15,14 +15,16 @@ internal static class ConfigFileLoader
     // Ambient (per async flow) so that every reader of a load sees the same one without threading it through.
     private static readonly AsyncLocal<IFileSystem?> Current = new();
 
+    private static readonly AsyncLocal<bool> FollowLinks = new();
+
     private static IFileSystem Files => Current.Value ?? DiskFileSystem.Instance;
 
     /// <summary>Makes the readers of this flow read through <paramref name="files"/> until disposed.</summary>
-    public static IDisposable Use(IFileSystem files)
+    public static IDisposable Use(IFileSystem files, bool followSymlinks = false)
     {
-        var previous = Current.Value;
-        Current.Value = files;
-        return new Restore(() => Current.Value = previous);
+        var (previous, previousFollow) = (Current.Value, FollowLinks.Value);
+        (Current.Value, FollowLinks.Value) = (files, followSymlinks);
+        return new Restore(() => (Current.Value, FollowLinks.Value) = (previous, previousFollow));
     }
 
     private sealed class Restore(Action restore) : IDisposable
@@ -57,9 +59,35 @@ internal static class ConfigFileLoader
         where T : class
     {
         var full = Path.GetFullPath(Path.Combine(baseDir, relative));
+        if (LinkProblem(full, baseDir) is { } problem)
+            return new ConfigFile<T>(relative, full, null, new SyntaxError(new SourceText(full, ""), 0, problem), exists: true);
         if (!Files.FileExists(full)) return new ConfigFile<T>(relative, full, null, null, exists: false);
         var syntax = parse(Read(full));
         return new ConfigFile<T>(relative, full, syntax, errorOf(syntax), exists: true);
+    }
+
+    /// <summary>
+    /// Why a symbolic link is not read: a loop, a dangling target, or (unless --follow-symlinks) a
+    /// target outside the node's folder, which a deployment under review must not make apimlint read.
+    /// </summary>
+    private static string? LinkProblem(string full, string baseDir)
+    {
+        var link = new FileInfo(full);
+        if (link.LinkTarget is null) return null;
+        FileSystemInfo? target;
+        try
+        {
+            target = link.ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (IOException)
+        {
+            return "it is a symbolic link that loops";
+        }
+        if (target is not { Exists: true }) return $"it is a symbolic link to {link.LinkTarget}, which does not exist";
+        var root = Path.GetFullPath(baseDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return FollowLinks.Value || target.FullName.StartsWith(root, StringComparison.Ordinal)
+            ? null
+            : "it is a symbolic link to a file outside its node's folder, which apimlint does not follow (--follow-symlinks does)";
     }
 
     public static SourceText Read(string fullPath)

@@ -10,6 +10,9 @@ public sealed record DeploymentInput(string Root, string ActiveHome, string Pass
 
     public NodeOverride ActiveOverride { get; init; } = NodeOverride.None;
 
+    /// <summary>Read files behind symbolic links that lead outside the node's folder (--follow-symlinks).</summary>
+    public bool FollowSymlinks { get; init; }
+
     public NodeOverride PassiveOverride { get; init; } = NodeOverride.None;
 
     /// <summary>

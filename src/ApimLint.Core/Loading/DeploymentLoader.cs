@@ -10,7 +10,7 @@ public static class DeploymentLoader
     /// <summary>Loads through <paramref name="files"/>: how a fix run re-checks its changes before writing them.</summary>
     public static Deployment Load(DeploymentInput input, IFileSystem files)
     {
-        using var _ = ConfigFileLoader.Use(files);
+        using var _ = ConfigFileLoader.Use(files, input.FollowSymlinks);
         var active = NodeReader.Read(NodeRole.Active, input.ActiveHome, input.ActiveOverride);
         var passive = NodeReader.Read(NodeRole.Passive, input.PassiveHome, input.PassiveOverride);
         var nginx = NginxModelReader.Read(input.Root, input.NginxConf);

@@ -18,9 +18,8 @@ internal static class NodeReader
         var registry = ConfigFileLoader.Xml(home, $"{Conf}/registry.xml");
         var userMgt = ConfigFileLoader.Xml(home, $"{Conf}/user-mgt.xml");
         var dataSourceFiles = ConfigFileLoader.List(home, $"{Conf}/datasources", "*.xml").Select(f => ConfigFileLoader.Xml(home, f)).ToList();
-        var publishers = ConfigFileLoader.List(home, EventPublishers, "*.xml")
-            .Select(f => ConfigFileLoader.Xml(home, f))
-            .Select(ReadPublisher).OfType<EventPublisher>().ToList();
+        var publisherFiles = ConfigFileLoader.List(home, EventPublishers, "*.xml").Select(f => ConfigFileLoader.Xml(home, f)).ToList();
+        var publishers = publisherFiles.Select(ReadPublisher).OfType<EventPublisher>().ToList();
         var carbonRoot = carbon.Syntax?.Root;
         var node = new Node
         {
@@ -36,6 +35,7 @@ internal static class NodeReader
             DataSourceFiles = dataSourceFiles,
             JndiFiles = ReadJndiFiles(home, publishers),
             EventPublishers = publishers,
+            EventPublisherFiles = publisherFiles,
             Sites = JaggeryApps.Select(app => SiteReader.Read(home, app)).ToList(),
             OffsetSetting = ChildText(carbonRoot?.Element("Ports"), "Offset"),
             WebContextRoot = ChildText(carbonRoot, "WebContextRoot")?.Value is { Length: > 0 } root ? root : "/",

@@ -25,6 +25,9 @@ public sealed class Node
     public required IReadOnlyDictionary<string, JndiFile> JndiFiles { get; init; }
 
     public required IReadOnlyList<EventPublisher> EventPublishers { get; init; }
+
+    /// <summary>Every file of eventpublishers/, including those that do not parse (and so hold no publisher).</summary>
+    public required IReadOnlyList<ConfigFile<XmlDocumentSyntax>> EventPublisherFiles { get; init; }
     public required IReadOnlyList<SiteConfig> Sites { get; init; }
 
     /// <summary>carbon.xml's Ports/Offset, when written.</summary>
@@ -78,7 +81,7 @@ public sealed class Node
         new IConfigFile[] { CarbonXml, Axis2Xml, RegistryXml, UserMgtXml, ApiManagerXml, CatalinaServerXml }
             .Concat(DataSourceFiles)
             .Concat(JndiFiles.Values.Select(j => j.File))
-            .Concat(EventPublishers.Select(p => p.File))
+            .Concat(EventPublisherFiles)
             .Concat(Sites.Select(s => s.File));
 
     /// <summary>A path as publishers write it ("repository/conf/x", "./repository\\conf\\x") in the model's form.</summary>
