@@ -6,7 +6,19 @@ namespace ApimLint.Model;
 public sealed record NginxModel(ConfigFile<NginxFileSyntax> File, IReadOnlyList<ConfigFile<NginxFileSyntax>> IncludedFiles, NginxConfig? Config, IReadOnlyList<NginxUpstream> Upstreams, IReadOnlyList<NginxServer> Servers)
 {
     /// <summary>The upstream a proxy_pass host names; nginx compares the names case-insensitively.</summary>
-    public NginxUpstream? Upstream(string name) => Upstreams.FirstOrDefault(u => u.Name.Value.Equals(name, StringComparison.OrdinalIgnoreCase));
+    private Dictionary<string, NginxUpstream>? _byName;
+
+    /// <summary>The upstream of that name (nginx compares them without case; the first definition wins).</summary>
+    public NginxUpstream? Upstream(string name)
+    {
+        if (_byName is null)
+        {
+            var byName = new Dictionary<string, NginxUpstream>(StringComparer.OrdinalIgnoreCase);
+            foreach (var upstream in Upstreams) byName.TryAdd(upstream.Name.Value, upstream);
+            _byName = byName;
+        }
+        return _byName.GetValueOrDefault(name);
+    }
 
     /// <summary>Every location of every virtual server, with the server it belongs to, in file order.</summary>
     public IEnumerable<(NginxServer Server, NginxLocation Location)> Locations =>

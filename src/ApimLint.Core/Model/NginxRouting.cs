@@ -168,7 +168,14 @@ public sealed class NginxRouting
     /// </summary>
     private bool IsWebAppCatchAll(NginxLocation root) =>
         UpstreamOf(root) is { } upstream && ServiceOfServers(upstream) is { } service && service.IsServlet() &&
-        !_deployment.Nginx.Locations.Any(x => x.Server.Locations.Any(l => ReferenceEquals(l, root)) && x.Location.App is not null);
+        !ServersWithWebApps.Any(server => server.Locations.Any(l => ReferenceEquals(l, root)));
+
+    /// <summary>The virtual servers with a location for a web app; computed once, as every location asks.</summary>
+    private HashSet<NginxServer> ServersWithWebApps =>
+        _serversWithWebApps ??= _deployment.Nginx.Locations.Where(x => x.Location.App is not null).Select(x => x.Server).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxServer>);
+
+    private HashSet<NginxServer>? _serversWithWebApps;
+    private Dictionary<NginxUpstream, List<(NginxServer Server, NginxLocation Location)>>? _users;
 
     /// <summary>The port a location of a known role must reach on the nodes, by its role and proxy_pass scheme.</summary>
     public NodeService? ExpectedService(NginxLocation location)
@@ -187,8 +194,19 @@ public sealed class NginxRouting
         location.Target is { Port: null } target ? _deployment.Nginx.Upstream(target.Host) : null;
 
     /// <summary>The locations of a known role that proxy to the upstream, in file order.</summary>
-    public IReadOnlyList<(NginxServer Server, NginxLocation Location)> UsersOf(NginxUpstream upstream) =>
-        _deployment.Nginx.Locations.Where(x => ReferenceEquals(UpstreamOf(x.Location), upstream) && RoleOf(x.Location) != LocationRole.Other).ToList();
+    public IReadOnlyList<(NginxServer Server, NginxLocation Location)> UsersOf(NginxUpstream upstream)
+    {
+        if (_users is null)
+        {
+            // One pass over the locations for all upstreams, so that asking for each upstream costs no second pass.
+            var users = new Dictionary<NginxUpstream, List<(NginxServer, NginxLocation)>>(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
+            foreach (var (server, location) in _deployment.Nginx.Locations)
+                if (UpstreamOf(location) is { } target && RoleOf(location) != LocationRole.Other)
+                    (users.TryGetValue(target, out var list) ? list : users[target] = []).Add((server, location));
+            _users = users;
+        }
+        return _users.TryGetValue(upstream, out var found) ? found : [];
+    }
 
     /// <summary>
     /// Manager when only /carbon, /publisher, /admin use the upstream, shared when only /store and API
