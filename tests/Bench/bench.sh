@@ -33,6 +33,9 @@ if ((keep)); then echo "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
 pin=()
 if command -v taskset >/dev/null && (($(nproc) >= 2)); then pin=(taskset -c 0,1); fi
 
+# The everyday workloads first: (a) text, (b) SARIF, (d) the scale series, beside the .NET floor.
+tests/Bench/check-bench.sh --runs "$runs"
+
 echo "== building (Release)"
 dotnet publish src/ApimLint.Cli -c Release -o "$work/apimlint" --nologo -v quiet >/dev/null
 dotnet build tests/Bench/PackGen -c Release -o "$work/packgen" --nologo -v quiet >/dev/null
