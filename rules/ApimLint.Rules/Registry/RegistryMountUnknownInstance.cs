@@ -81,23 +81,9 @@ public sealed class RegistryMountUnknownInstance : Rule
 
     /// <summary>The declared id nearest to what is written (edit distance, containment breaking ties), first in file order.</summary>
     private static string? Closest(string written, IReadOnlyList<string> ids) =>
-        ids.Select((id, index) => (Id: id, Index: index, Distance: EditDistance(written.ToLowerInvariant(), id.ToLowerInvariant()),
+        ids.Select((id, index) => (Id: id, Index: index, Distance: EditDistance.Between(written.ToLowerInvariant(), id.ToLowerInvariant()),
                 Contains: id.Contains(written, StringComparison.OrdinalIgnoreCase) || written.Contains(id, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(c => c.Contains ? 0 : 1).ThenBy(c => c.Distance).ThenBy(c => c.Index)
             .Select(c => c.Id)
             .FirstOrDefault();
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Model;
+using ApimLint.Text;
 
 namespace ApimLint.Rules.ReverseProxy;
 
@@ -43,7 +44,7 @@ public sealed class UpstreamUndefined : Rule
             if (location.Target is not { Port: null } target || !LooksLikeUpstreamName(target.Host) || deployment.Nginx.Upstream(target.Host) is not null)
                 continue;
             var closest = deployment.Nginx.Upstreams
-                .Select(u => (Upstream: u, Distance: Distance(u.Name.Value.ToLowerInvariant(), target.Host.ToLowerInvariant())))
+                .Select(u => (Upstream: u, Distance: EditDistance.Between(u.Name.Value.ToLowerInvariant(), target.Host.ToLowerInvariant())))
                 .Where(c => c.Distance <= 3)
                 .OrderBy(c => c.Distance)
                 .Select(c => c.Upstream)
@@ -61,19 +62,4 @@ public sealed class UpstreamUndefined : Rule
     private static bool LooksLikeUpstreamName(string host) =>
         host.Length > 0 && !host.Contains('.') && !host.Contains('$') && !host.Contains(':') && !host.StartsWith('[') &&
         !Hosts.IsLoopback(host) && !IPAddress.TryParse(host, out _);
-
-    /// <summary>Levenshtein distance, for a suggestion.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 }

@@ -65,8 +65,8 @@ public static class ConfigReader
 
         public ConfigException Unknown(JsonPropertySyntax property, IReadOnlyList<string> known)
         {
-            var closest = known.MinBy(k => Distance(k, property.Name));
-            var hint = closest is not null && Distance(closest, property.Name) <= 3 ? $" (did you mean '{closest}'?)" : $" (known: {string.Join(", ", known)})";
+            var closest = known.MinBy(k => EditDistance.Between(k, property.Name, ignoreCase: true));
+            var hint = closest is not null && EditDistance.Between(closest, property.Name, ignoreCase: true) <= 3 ? $" (did you mean '{closest}'?)" : $" (known: {string.Join(", ", known)})";
             return new ConfigException($"{path}:{property.Source.GetLinePosition(property.NameSpan.Start)}: unknown key '{property.Name}'{hint}");
         }
 
@@ -150,17 +150,6 @@ public static class ConfigReader
                 };
             }
             return drift;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            var d = new int[a.Length + 1, b.Length + 1];
-            for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-            for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-            for (var i = 1; i <= a.Length; i++)
-                for (var j = 1; j <= b.Length; j++)
-                    d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
-            return d[a.Length, b.Length];
         }
     }
 }

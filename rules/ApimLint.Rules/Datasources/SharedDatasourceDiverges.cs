@@ -1,0 +1,61 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+
+namespace ApimLint.Rules.Datasources;
+
+public sealed class SharedDatasourceDiverges : Rule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM103", "shared-datasource-diverges", RuleCategory.Datasources, Severity.Error,
+        "A shared datasource must reach the same database, with the same driver and user, from both nodes.",
+        """
+        ## What it does
+        For each shared datasource both nodes define, compares the URL's engine, host, port and
+        database, the driver and the user; and reports a localhost or 127.0.0.1 host when the nodes run
+        on different hosts (each would reach a database of its own). Reported on the passive, with the
+        active's value as related location.
+
+        ## Why it matters
+        "Shared" means one database: two nodes that reach different databases (or each its own on
+        localhost) split users, APIs and subscriptions, and the split shows only after failover.
+        (Failure 16 of the domain facts.)
+
+        ## Example
+        The active's WSO2AM_DB is `jdbc:mysql://db1:3306/apimgtdb`, the passive's
+        `jdbc:mysql://db2:3306/apimgtdb`.
+
+        ## How to fix
+        Give both nodes the same URL, driver and user for the shared databases, with the database's
+        address rather than localhost when the nodes are on different hosts.
+        """);
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        var (active, passive) = (deployment.Active, deployment.Passive);
+        foreach (var theirs in SharedDataSources.Of(passive))
+        {
+            if (theirs.Url is not { } url || theirs.ParsedUrl is not { IsEmbedded: false } parsed) continue;
+            var key = $"passive:datasource:{theirs.Name.Value}";
+            if (!deployment.Topology.SharedHost && parsed.Host is { } host && Hosts.IsLoopback(host))
+            {
+                yield return Report(url.Location,
+                    $"passive's shared datasource {theirs.Name.Value} reaches {host}, but the nodes run on different hosts: each reaches a database of its own",
+                    key + "#host");
+                continue;
+            }
+            if (active.DataSourceByName(theirs.Name.Value) is not { ParsedUrl: { IsEmbedded: false } ours } mine) continue;
+            var differences = new List<string>();
+            if (ours with { Database = ours.Database?.ToLowerInvariant() } != parsed with { Database = parsed.Database?.ToLowerInvariant() })
+                differences.Add($"database {Describe(parsed)} instead of {Describe(ours)}");
+            if (theirs.Driver?.Value != mine.Driver?.Value) differences.Add($"driver {theirs.Driver?.Value ?? "(none)"} instead of {mine.Driver?.Value ?? "(none)"}");
+            if (theirs.User?.Value != mine.User?.Value) differences.Add($"user {theirs.User?.Value ?? "(none)"} instead of {mine.User?.Value ?? "(none)"}");
+            if (differences.Count == 0) continue;
+            yield return Report(url.Location,
+                $"passive's shared datasource {theirs.Name.Value} differs from active's: {string.Join("; ", differences)}",
+                key, new RelatedLocation(mine.Url!.Location, $"active's {theirs.Name.Value}"));
+        }
+    }
+
+    private static string Describe(JdbcUrl url) => $"{url.Engine}://{url.Host}{(url.Port is { } p ? ":" + p : "")}/{url.Database}";
+}
