@@ -25,6 +25,7 @@ public static class RuleRegistry
         new SharedDatasourceOnH2(),
         new SharedDatasourceDiverges(),
         new JdbcDriverDoesNotFitUrl(),
+        new JdbcDriverJarMissing(),
         new DatasourceValidationOff(),
         new DanglingDatasourceReference(),
         new PlaintextDatasourcePassword(),

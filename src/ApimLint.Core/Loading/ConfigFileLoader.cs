@@ -53,6 +53,10 @@ internal static class ConfigFileLoader
         return Files.GetFiles(Path.Combine(baseDir, folder), pattern).Select(f => Relative(baseDir, f));
     }
 
+    /// <summary>Like <see cref="List"/>, but null when the folder does not exist (a config-only tree).</summary>
+    public static IReadOnlyList<string>? ListIfFolder(string baseDir, string folder, string pattern) =>
+        Files.DirectoryExists(Path.Combine(baseDir, folder)) ? List(baseDir, folder, pattern).ToList() : null;
+
     public static string Relative(string baseDir, string fullPath) => Path.GetRelativePath(baseDir, fullPath).Replace('\\', '/');
 
     private static ConfigFile<T> Load<T>(string baseDir, string relative, Func<SourceText, T> parse, Func<T, SyntaxError?> errorOf)

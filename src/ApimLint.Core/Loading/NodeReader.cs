@@ -36,6 +36,7 @@ internal static class NodeReader
             JndiFiles = ReadJndiFiles(home, publishers),
             EventPublishers = publishers,
             EventPublisherFiles = publisherFiles,
+            LibJars = ConfigFileLoader.ListIfFolder(home, "repository/components/lib", "*.jar")?.Select(Path.GetFileName).OfType<string>().ToList(),
             Sites = JaggeryApps.Select(app => SiteReader.Read(home, app)).ToList(),
             OffsetSetting = ChildText(carbonRoot?.Element("Ports"), "Offset"),
             WebContextRoot = ChildText(carbonRoot, "WebContextRoot")?.Value is { Length: > 0 } root ? root : "/",

@@ -26,6 +26,9 @@ public sealed class Node
 
     public required IReadOnlyList<EventPublisher> EventPublishers { get; init; }
 
+    /// <summary>The jar file names in repository/components/lib; null in a config-only tree without that folder.</summary>
+    public IReadOnlyList<string>? LibJars { get; init; }
+
     /// <summary>Every file of eventpublishers/, including those that do not parse (and so hold no publisher).</summary>
     public required IReadOnlyList<ConfigFile<XmlDocumentSyntax>> EventPublisherFiles { get; init; }
     public required IReadOnlyList<SiteConfig> Sites { get; init; }

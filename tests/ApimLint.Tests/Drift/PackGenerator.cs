@@ -67,6 +67,8 @@ public sealed partial class PackGenerator(string fixturesRoot)
         // Shares of the files and of the bytes, after an API-M 2.6.0 pack: most bytes in plugins and web applications.
         AddMany($"{Components}/plugins", "org.wso2.carbon.{0}_{1}.jar", (int)(files * 0.21), Bytes * 0.60, 60_000, 1.4, Content.Binary);
         AddMany($"{Components}/lib", "{0}-{1}.jar", (int)(files * 0.012), Bytes * 0.04, 200_000, 1.0, Content.Binary);
+        // The JDBC driver the datasources need, as the guide copies it into lib (APIM105).
+        AddMany($"{Components}/lib", "mysql-connector-java-5.1.{1}-bin.jar", 1, 1_000_000, 1_000_000, 0.1, Content.Binary);
         AddMany($"{Components}/dropins", "{0}_{1}.jar", (int)(files * 0.006), Bytes * 0.01, 100_000, 1.0, Content.Binary);
         for (var patch = 1; patch <= 4; patch++)
             AddMany($"{Components}/patches/patch000{patch}", "org.wso2.carbon.{0}_{1}.jar", 3, Bytes * 0.002, 150_000, 0.5, Content.Binary);
