@@ -55,7 +55,20 @@ public sealed class ConfigDrift : Rule
         Decide which value is right and write it on both nodes (usually: copy the active's). If the
         difference is meant, declare the key node-specific (`drift.nodeSpecific`), or leave it out of
         the comparison with `--drift-ignore 'repository/conf/…#/path/to/key'`.
-        """);
+
+        Fix (unsafe): `apimlint --fix --unsafe-fixes` copies the value as written on the active to the
+        passive (the passive's to the active with `--prefer passive`), where both nodes write the key
+        and it is not a secret: which node holds the intended value is a judgement call.
+        """) { Fix = FixSafety.Unsafe };
+
+    /// <summary>Writes the preferred node's text of the value over the other node's.</summary>
+    private static Fix? CopyPreferred(Deployment deployment, DriftItem item)
+    {
+        if (item.IsSecret || item.Active.IsAbsent || item.Passive.IsAbsent || item.Active.Location is not { Source: { } activeSource, Span: { } activeSpan } activeAt
+            || item.Passive.Location is not { Source: { } passiveSource, Span: { } passiveSpan } passiveAt) return null;
+        var (from, to) = deployment.Preferred == NodeRole.Active ? (activeSource[activeSpan], passiveAt) : (passiveSource[passiveSpan], activeAt);
+        return Fix.Unsafe($"Copy {deployment.PreferredNode.Name}'s {item.Key} to {deployment.PeerOf(deployment.PreferredNode).Name}", Edits.Replace(to, from));
+    }
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -71,7 +84,7 @@ public sealed class ConfigDrift : Rule
                 _ => $"passive's {item.Key} is {Value(item.Passive.Display)}, but active's is {Value(item.Active.Display)}",
             };
             if (item.Verdict == DriftVerdict.MustEqual) message += ": both nodes must use the same value";
-            yield return Report(Where(report, item), message, LogicalKey(item), ActiveSide(item, "value")) with { Severity = SeverityOf(item) };
+            yield return Report(Where(report, item), message, LogicalKey(item), ActiveSide(item, "value")) with { Severity = SeverityOf(item), Fix = CopyPreferred(deployment, item) };
         }
     }
 }
