@@ -38,12 +38,8 @@ public sealed class BinaryDrift : Rule
         var report = DriftContext.ReportFor(deployment);
         foreach (var item in Unexpected(deployment, DriftKind.Binary))
         {
-            var message = item switch
-            {
-                { Passive.IsAbsent: true } => $"active has {item.File}, but passive does not: the nodes run different patch levels",
-                { Active.IsAbsent: true } => $"passive has {item.File}, but active does not: the nodes run different patch levels",
-                _ => $"passive's {item.File} differs from active's ({item.Detail ?? $"{item.Passive.Display} against {item.Active.Display}"}): the nodes run different patch levels",
-            };
+            var message = Presence(item, $"passive's {item.File} differs from active's ({item.Detail ?? $"{item.Passive.Display} against {item.Active.Display}"})")
+                          + ": the nodes run different patch levels";
             yield return Report(Where(report, item), message, LogicalKey(item), ActiveSide(item, "file")) with { Severity = SeverityOf(item) };
         }
     }

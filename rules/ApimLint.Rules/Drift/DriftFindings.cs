@@ -68,4 +68,12 @@ internal static partial class DriftFindings
     public static string LogicalKey(DriftItem item) => $"passive:{item.File}#{item.Key}";
 
     public static Severity SeverityOf(DriftItem item) => item.Verdict == DriftVerdict.MustEqual ? Severity.Error : Severity.Warning;
+
+    /// <summary>"active has F, but passive does not" (or the other way), else what the caller says about a file both have.</summary>
+    public static string Presence(DriftItem item, string whenBothHaveIt) => item switch
+    {
+        { Passive.IsAbsent: true } => $"active has {item.File}, but passive does not",
+        { Active.IsAbsent: true } => $"passive has {item.File}, but active does not",
+        _ => whenBothHaveIt,
+    };
 }

@@ -45,12 +45,7 @@ public sealed class FileDrift : Rule
         var report = DriftContext.ReportFor(deployment);
         foreach (var item in Unexpected(deployment, DriftKind.File))
         {
-            var message = item switch
-            {
-                { Passive.IsAbsent: true } => $"active has {item.File}, but passive does not",
-                { Active.IsAbsent: true } => $"passive has {item.File}, but active does not",
-                _ => $"passive's {item.File} differs from active's ({item.Detail ?? $"{item.Active.Display} and {item.Passive.Display}"})",
-            };
+            var message = Presence(item, $"passive's {item.File} differs from active's ({item.Detail ?? $"{item.Active.Display} and {item.Passive.Display}"})");
             yield return Report(Where(report, item), message, LogicalKey(item), ActiveSide(item, "file")) with { Severity = SeverityOf(item) };
         }
     }
