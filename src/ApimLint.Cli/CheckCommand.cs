@@ -90,7 +90,7 @@ internal sealed class CheckCommand(CliConsole console)
         {
             if (file is null)
             {
-                Write(format, console.Out, findings, context, console.UseColor);
+                Write(format, console.Out, findings, context, deployment, console.UseColor);
                 continue;
             }
             try
@@ -98,7 +98,7 @@ internal sealed class CheckCommand(CliConsole console)
                 AtomicFile.Write(file, stream =>
                 {
                     using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-                    Write(format, writer, findings, context, useColor: false);
+                    Write(format, writer, findings, context, deployment, useColor: false);
                 });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -134,13 +134,14 @@ internal sealed class CheckCommand(CliConsole console)
         public IReadOnlyList<Diagnostic> WithHidden => Reported.Concat(ShownHidden).Order(DiagnosticOrder.Instance).ToList();
     }
 
-    private static void Write(string format, TextWriter output, Findings findings, ReportContext context, bool useColor)
+    private static void Write(string format, TextWriter output, Findings findings, ReportContext context, Deployment deployment, bool useColor)
     {
         switch (format)
         {
             case "sarif": new SarifReportWriter(context, ProjectInfo.Version).Write(output, findings.WithHidden); break;
             case "json": new JsonReportWriter(context, ProjectInfo.Version).Write(output, findings.WithHidden); break;
             case "github": new GitHubReportWriter(context).Write(output, findings.Reported); break;
+            case "markdown": new MarkdownReportWriter(context, deployment).Write(output, findings.Reported); break;
             default: new TextReportWriter(context.BaseDirectory, useColor).Write(output, findings.Reported, findings.HiddenNotes); break;
         }
     }

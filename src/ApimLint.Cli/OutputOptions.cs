@@ -8,14 +8,14 @@ namespace ApimLint.Cli;
 /// <summary>Output formats, where each goes, and what makes the run fail.</summary>
 internal sealed class OutputOptions
 {
-    public static readonly string[] Formats = ["text", "sarif", "json", "github"];
+    public static readonly string[] Formats = ["text", "sarif", "json", "github", "markdown"];
 
     /// <summary>Formats meant for a file; the others are meant for a terminal or a CI log.</summary>
-    private static readonly string[] FileFormats = ["sarif", "json"];
+    private static readonly string[] FileFormats = ["sarif", "json", "markdown"];
 
     private readonly Option<string[]> _format = new("--format")
     {
-        Description = "text, sarif, json or github (repeatable: several formats in one run).",
+        Description = "text, sarif, json, github or markdown (repeatable: several formats in one run).",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };

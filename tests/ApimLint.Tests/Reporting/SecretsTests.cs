@@ -19,7 +19,7 @@ public sealed class SecretsTests
             Replace(Path.Combine(conf, "carbon.xml"), "<Password>wso2carbon</Password>", $"<Password>{Secrets[3]}</Password>");
         }
 
-        foreach (var format in new[] { "text", "sarif", "json", "github" })
+        foreach (var format in new[] { "text", "sarif", "json", "github", "markdown" })
         {
             var result = Apimlint.Run(temp.Path, "check", "--format", format, "--fail-level", "none");
             Assert.Equal(0, result.ExitCode);
