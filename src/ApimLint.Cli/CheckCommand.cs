@@ -9,6 +9,7 @@ using ApimLint.Fixing;
 using ApimLint.Loading;
 using ApimLint.Model;
 using ApimLint.Reporting;
+using ApimLint.Reporting.Html;
 
 namespace ApimLint.Cli;
 
@@ -142,6 +143,9 @@ internal sealed class CheckCommand(CliConsole console)
             case "json": new JsonReportWriter(context, ProjectInfo.Version).Write(output, findings.WithHidden); break;
             case "github": new GitHubReportWriter(context).Write(output, findings.Reported); break;
             case "markdown": new MarkdownReportWriter(context, deployment).Write(output, findings.Reported); break;
+            case "html":
+                new HtmlReportWriter(context, deployment, DriftContext.ReportFor(deployment), FixRunner.Preview).Write(output, findings.Reported, findings.HiddenNotes);
+                break;
             default: new TextReportWriter(context.BaseDirectory, useColor).Write(output, findings.Reported, findings.HiddenNotes); break;
         }
     }

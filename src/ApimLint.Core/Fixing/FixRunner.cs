@@ -40,6 +40,14 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
         return new FixOutcome(applied, files.Changes, result, deployment, passes);
     }
 
+    /// <summary>What one fix alone would change on disk, for a report to show; nothing is written.</summary>
+    public static IReadOnlyList<FileChange> Preview(Fix fix)
+    {
+        var files = new OverlayFileSystem(DiskFileSystem.Instance);
+        Apply(files, [fix]);
+        return files.Changes;
+    }
+
     private static void Apply(OverlayFileSystem files, IEnumerable<Fix> fixes)
     {
         var list = fixes.ToList();

@@ -13,6 +13,9 @@ public static class RuleDocs
         _ => category.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The rule's section of the published rule reference.</summary>
+    public static string HelpUri(RuleDescriptor rule) => $"{ProjectInfo.HomePage}/blob/main/rules/README.md#{rule.Id.ToLowerInvariant()}";
+
     public static string Fixability(RuleDescriptor rule) => rule.Fix switch
     {
         FixSafety.Safe => "safe fix",

@@ -60,10 +60,10 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
             FullDescription = new MultiformatMessageString { Text = WhatItDoes(d) },
             Help = new MultiformatMessageString
             {
-                Text = $"{d.Summary}\n\n{d.Explanation.TrimEnd()}\n\nRun `apimlint explain {d.Id}` for this text; reference: {HelpUri(d)}",
-                Markdown = $"{d.Summary}\n\n{d.Explanation.TrimEnd()}\n\nRun `apimlint explain {d.Id}` for this text, or see the [rule reference]({HelpUri(d)}).",
+                Text = $"{d.Summary}\n\n{d.Explanation.TrimEnd()}\n\nRun `apimlint explain {d.Id}` for this text; reference: {RuleDocs.HelpUri(d)}",
+                Markdown = $"{d.Summary}\n\n{d.Explanation.TrimEnd()}\n\nRun `apimlint explain {d.Id}` for this text, or see the [rule reference]({RuleDocs.HelpUri(d)}).",
             },
-            HelpUri = new Uri(HelpUri(d)),
+            HelpUri = new Uri(RuleDocs.HelpUri(d)),
             DefaultConfiguration = new ReportingConfiguration { Level = Level(d.DefaultSeverity) },
         };
         var tags = new List<string> { RuleDocs.CategoryName(d.Category) };
@@ -167,8 +167,6 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
         Severity.Note => FailureLevel.Note,
         _ => FailureLevel.None,
     };
-
-    private static string HelpUri(RuleDescriptor d) => $"{ProjectInfo.HomePage}/blob/main/rules/README.md#{d.Id.ToLowerInvariant()}";
 
     /// <summary>The first paragraph of the explanation's "What it does" section.</summary>
     private static string WhatItDoes(RuleDescriptor d)

@@ -1,0 +1,47 @@
+using System.Globalization;
+using AngleSharp.Dom;
+
+namespace ApimLint.Reporting.Html;
+
+/// <summary>Short ways to grow an AngleSharp document: the report is built as a DOM, never as concatenated markup.</summary>
+internal static class Dom
+{
+    /// <summary>Appends an HTML element with an optional class and text.</summary>
+    public static IElement Add(this INode parent, string tag, string? className = null, string? text = null)
+    {
+        var element = parent.Owner!.CreateElement(tag);
+        if (className is not null) element.ClassName = className;
+        if (text is not null) element.TextContent = text;
+        parent.AppendChild(element);
+        return element;
+    }
+
+    /// <summary>Appends an SVG element with its attributes (numbers in invariant culture).</summary>
+    public static IElement AddSvg(this INode parent, string tag, params (string Name, object Value)[] attributes)
+    {
+        var element = parent.Owner!.CreateElement(NamespaceNames.SvgUri, tag);
+        foreach (var (name, value) in attributes) element.SetAttribute(name, Format(value));
+        parent.AppendChild(element);
+        return element;
+    }
+
+    public static IElement With(this IElement element, string name, object value)
+    {
+        element.SetAttribute(name, Format(value));
+        return element;
+    }
+
+    public static INode AddText(this INode parent, string text)
+    {
+        var node = parent.Owner!.CreateTextNode(text);
+        parent.AppendChild(node);
+        return node;
+    }
+
+    private static string Format(object value) => value switch
+    {
+        double d => d.ToString("0.#", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,190 @@
+using AngleSharp.Dom;
+using ApimLint.Diagnostics;
+
+namespace ApimLint.Reporting.Html;
+
+/// <summary>
+/// Draws a <see cref="TopologyGraph"/> as inline SVG in four columns (nginx, upstreams, nodes,
+/// databases), the links between the two nodes as vertical lines between them. Broken edges are red
+/// and their rule IDs link to the findings; boxes with findings link to their node's findings.
+/// </summary>
+internal sealed class TopologyDrawing
+{
+    private const double Margin = 20, Gap = 28, Padding = 10, TitleHeight = 20, LineHeight = 16, NodeLinkSpace = 200, NodeLinkSpacing = 72;
+    private const int MaxChars = 36;
+
+    private static readonly Dictionary<VertexKind, (double X, double Width)> Columns = new()
+    {
+        [VertexKind.Proxy] = (Margin, 120),
+        [VertexKind.Upstream] = (210, 270),
+        [VertexKind.Node] = (590, 220),
+        [VertexKind.Database] = (950, 240),
+    };
+
+    private const double Width = 1210;
+
+    private sealed record Box(TopologyVertex Vertex, double X, double Y, double Width, double Height, IReadOnlyList<string> Lines)
+    {
+        public double CenterX => X + Width / 2;
+        public double CenterY => Y + Height / 2;
+    }
+
+    /// <summary>Where the findings of a box are listed, and how many there are (nginx and the nodes).</summary>
+    public sealed record VertexFindings(string Href, int Count);
+
+    private readonly TopologyGraph _graph;
+    private readonly Func<Diagnostic, string> _anchorOf;
+    private readonly IReadOnlyDictionary<string, VertexFindings> _vertexFindings;
+    private readonly Dictionary<string, Box> _boxes = [];
+    private readonly double _height;
+
+    public TopologyDrawing(TopologyGraph graph, Func<Diagnostic, string> anchorOf, IReadOnlyDictionary<string, VertexFindings> vertexFindings)
+    {
+        _graph = graph;
+        _anchorOf = anchorOf;
+        _vertexFindings = vertexFindings;
+        var sizes = graph.Vertices.ToDictionary(v => v.Id, v => (Lines: LinesOf(v), Height: 0.0));
+        foreach (var id in sizes.Keys) sizes[id] = sizes[id] with { Height = 2 * Padding + TitleHeight + LineHeight * sizes[id].Lines.Count };
+        var columns = graph.Vertices.GroupBy(v => v.Kind).ToDictionary(g => g.Key, g => g.ToList());
+        double ColumnHeight(IReadOnlyList<TopologyVertex> vertices, double gap) => vertices.Sum(v => sizes[v.Id].Height) + gap * Math.Max(0, vertices.Count - 1);
+        var content = columns.Max(c => ColumnHeight(c.Value, c.Key == VertexKind.Node ? NodeLinkSpace : Gap));
+        foreach (var (kind, vertices) in columns)
+        {
+            var gap = kind == VertexKind.Node ? NodeLinkSpace : Gap;
+            var y = Margin + (content - ColumnHeight(vertices, gap)) / 2;
+            foreach (var vertex in vertices)
+            {
+                var (lines, height) = sizes[vertex.Id];
+                _boxes[vertex.Id] = new Box(vertex, Columns[kind].X, y, Columns[kind].Width, height, lines);
+                y += height + gap;
+            }
+        }
+        _height = content + 2 * Margin;
+    }
+
+    public IElement AppendTo(INode parent, string label)
+    {
+        var svg = parent.AddSvg("svg", ("viewBox", $"0 0 {Width} {_height}"), ("width", Width), ("height", _height), ("role", "group"), ("aria-label", label));
+        svg.With("class", "topology");
+        var defs = svg.AddSvg("defs");
+        foreach (var id in new[] { "arrow", "arrow-broken" })
+            defs.AddSvg("marker", ("id", id), ("viewBox", "0 0 10 10"), ("refX", 9), ("refY", 5), ("markerWidth", 9), ("markerHeight", 9), ("markerUnits", "userSpaceOnUse"), ("orient", "auto-start-reverse"))
+                .AddSvg("path", ("d", "M0,0 L10,5 L0,10 z"), ("class", id));
+        var horizontal = _graph.Edges.Where(e => !IsVertical(e)).ToList();
+        var vertical = _graph.Edges.Where(IsVertical).ToList();
+        foreach (var (edge, index) in _graph.Edges.Select((e, i) => (e, i)))
+        {
+            var group = svg.AddSvg("g", ("id", $"edge-{index}"), ("class", EdgeClass(edge)));
+            group.AddSvg("title").TextContent = Describe(edge);
+            if (IsVertical(edge)) DrawVertical(group, edge, vertical.IndexOf(edge), vertical.Count);
+            else DrawHorizontal(group, edge, horizontal);
+        }
+        foreach (var box in _boxes.Values) DrawBox(svg, box);
+        return svg;
+    }
+
+    private bool IsVertical(TopologyEdge edge) => _boxes[edge.From].Vertex.Kind == _boxes[edge.To].Vertex.Kind;
+
+    private static string EdgeClass(TopologyEdge edge) =>
+        string.Join(" ", new[] { "edge", edge.IsBroken ? "broken" : null, edge.Kind == EdgeKind.Backup ? "backup" : null }.OfType<string>());
+
+    private string Describe(TopologyEdge edge)
+    {
+        var what = $"{_boxes[edge.From].Vertex.Label} → {_boxes[edge.To].Vertex.Label}" + (edge.Labels.Count == 0 ? "" : $" ({string.Join(" ", edge.Labels)})");
+        return edge.Findings.Aggregate(what, (text, d) => $"{text}\n{d.Rule.Id}: {d.Message}");
+    }
+
+    /// <summary>A curve from the source's right side to the target's left side; ports are spread along each side in the order of the other ends.</summary>
+    private void DrawHorizontal(IElement group, TopologyEdge edge, IReadOnlyList<TopologyEdge> horizontal)
+    {
+        var (from, to) = (_boxes[edge.From], _boxes[edge.To]);
+        var (x1, y1) = (from.X + from.Width, Port(from, horizontal.Where(e => e.From == edge.From).OrderBy(e => _boxes[e.To].CenterY).ToList(), edge));
+        var (x2, y2) = (to.X, Port(to, horizontal.Where(e => e.To == edge.To).OrderBy(e => _boxes[e.From].CenterY).ToList(), edge));
+        var bend = (x2 - x1) / 2;
+        Line(group, edge, $"M{N(x1)},{N(y1)} C{N(x1 + bend)},{N(y1)} {N(x2 - bend)},{N(y2)} {N(x2)},{N(y2)}");
+        // The locations nginx routes to an upstream are written in the upstream's box.
+        var words = from.Vertex.Kind == VertexKind.Proxy ? [] : edge.Labels;
+        if (words.Count + edge.Rules.Count == 0) return;
+        // A server's address sits where it leaves its upstream (the ports there are apart); other labels mid-way.
+        var text = from.Vertex.Kind == VertexKind.Upstream
+            ? group.AddSvg("text", ("x", x1 + 6), ("y", y1 - 4), ("class", "label"))
+            : group.AddSvg("text", ("x", (x1 + x2) / 2), ("y", (y1 + y2) / 2 - 5), ("text-anchor", "middle"), ("class", "label"));
+        if (words.Count > 0) text.AddText(string.Join(" ", words));
+        foreach (var rule in edge.Rules)
+        {
+            if (text.HasChildNodes) text.AddText(" ");
+            text.AddSvg("a", ("href", Anchor(edge, rule))).AddSvg("tspan", ("class", "rule")).TextContent = rule;
+        }
+    }
+
+    private static double Port(Box box, List<TopologyEdge> side, TopologyEdge edge) =>
+        box.Y + box.Height * (side.IndexOf(edge) + 1) / (side.Count + 1);
+
+    /// <summary>A straight line between the two nodes, side by side with the other such links, its label beside it word by word.</summary>
+    private void DrawVertical(IElement group, TopologyEdge edge, int index, int count)
+    {
+        var (from, to) = (_boxes[edge.From], _boxes[edge.To]);
+        var (upper, lower) = from.Y < to.Y ? (from, to) : (to, from);
+        var x = upper.CenterX + (index - (count - 1) / 2.0) * NodeLinkSpacing;
+        var (start, end) = from == upper ? (upper.Y + upper.Height, lower.Y) : (lower.Y, upper.Y + upper.Height);
+        Line(group, edge, $"M{N(x)},{N(start)} L{N(x)},{N(end)}");
+        var lines = edge.Labels.SelectMany(l => l.Split(' ')).Concat(edge.Rules).ToList();
+        var text = group.AddSvg("text", ("y", (upper.Y + upper.Height + lower.Y) / 2 - (lines.Count - 1) * 7 + 4), ("class", "label"));
+        foreach (var (line, i) in lines.Select((l, i) => (l, i)))
+        {
+            var isRule = i >= lines.Count - edge.Rules.Count;
+            var span = (isRule ? text.AddSvg("a", ("href", Anchor(edge, line))) : text).AddSvg("tspan", ("x", x + 6), ("dy", i == 0 ? 0 : 14));
+            if (isRule) span.With("class", "rule");
+            span.TextContent = line;
+        }
+    }
+
+    private static void Line(IElement group, TopologyEdge edge, string path)
+    {
+        var line = group.AddSvg("path", ("d", path), ("class", "line"), ("marker-end", edge.IsBroken ? "url(#arrow-broken)" : "url(#arrow)"));
+        if (edge.Kind == EdgeKind.Mutual) line.With("marker-start", edge.IsBroken ? "url(#arrow-broken)" : "url(#arrow)");
+    }
+
+    /// <summary>Where a rule ID on an edge links to: the first finding of that rule on the edge.</summary>
+    private string Anchor(TopologyEdge edge, string rule) => "#" + _anchorOf(edge.Findings.First(d => d.Rule.Id == rule));
+
+    private void DrawBox(IElement svg, Box box)
+    {
+        var findings = _vertexFindings.GetValueOrDefault(box.Vertex.Id);
+        var parent = findings is null ? svg : svg.AddSvg("a", ("href", findings.Href));
+        var group = parent.AddSvg("g", ("id", $"vertex-{box.Vertex.Id}"), ("class", $"vertex {box.Vertex.Kind.ToString().ToLowerInvariant()}"));
+        if (box.Vertex.Kind == VertexKind.Database)
+        {
+            const double rim = 8;
+            var (x, y, w, h) = (box.X, box.Y, box.Width, box.Height);
+            group.AddSvg("path", ("class", "shape"), ("d",
+                $"M{N(x)},{N(y + rim)} a{N(w / 2)},{N(rim)} 0 0,1 {N(w)},0 v{N(h - 2 * rim)} a{N(w / 2)},{N(rim)} 0 0,1 {N(-w)},0 z " +
+                $"M{N(x)},{N(y + rim)} a{N(w / 2)},{N(rim)} 0 0,0 {N(w)},0"));
+        }
+        else group.AddSvg("rect", ("class", "shape"), ("x", box.X), ("y", box.Y), ("width", box.Width), ("height", box.Height), ("rx", 8));
+        var baseline = box.Y + Padding + 15;
+        group.AddSvg("text", ("x", box.CenterX), ("y", baseline), ("text-anchor", "middle"), ("class", "title")).TextContent = Short(box.Vertex.Label);
+        foreach (var (line, i) in box.Lines.Select((l, i) => (l, i)))
+        {
+            var isCount = findings is { Count: > 0 } && i == box.Lines.Count - 1;
+            var text = group.AddSvg("text", ("x", box.CenterX), ("y", baseline + TitleHeight + i * LineHeight), ("text-anchor", "middle"), ("class", isCount ? "detail count" : "detail"));
+            text.TextContent = Short(line);
+            if (line.Length > MaxChars) text.AddSvg("title").TextContent = line;
+        }
+    }
+
+    /// <summary>The lines under a box's label: its details, the locations routed to an upstream, the count of findings.</summary>
+    private IReadOnlyList<string> LinesOf(TopologyVertex vertex)
+    {
+        var lines = vertex.Details.ToList();
+        if (vertex.Kind == VertexKind.Upstream)
+            lines.AddRange(_graph.Edges.Where(e => e.To == vertex.Id && _graph.Vertex(e.From).Kind == VertexKind.Proxy).SelectMany(e => e.Labels));
+        if (_vertexFindings.GetValueOrDefault(vertex.Id) is { } findings)
+            lines.Add(findings.Count == 0 ? "no findings" : $"{findings.Count} finding{(findings.Count == 1 ? "" : "s")}");
+        return lines;
+    }
+
+    private static string Short(string text) => text.Length <= MaxChars ? text : text[..(MaxChars - 1)] + "…";
+
+    private static string N(double value) => value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+}
