@@ -10,24 +10,31 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
-# Debian's nginx and openssl, which the fix tests ask whether a configuration is accepted (nginx -t).
-if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]] || ! command -v openssl >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1; then
-    sudo_cmd=""; [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1 && sudo_cmd="sudo"
-    { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nginx openssl; } >/dev/null 2>&1 || true
-  fi
-  [[ -x /usr/sbin/nginx ]] || echo "tests/run.sh: could not install nginx (apt-get); the nginx tests will fail" >&2
+# From Debian: nginx and openssl, which the fix tests ask whether a configuration is accepted (nginx -t),
+# and chromium, in which the HTML report tests open the report.
+missing=()
+[[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+if (( ${#missing[@]} > 0 )) && command -v apt-get >/dev/null 2>&1; then
+  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1 && sudo_cmd="sudo"
+  { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 || true
 fi
+[[ -x /usr/sbin/nginx ]] || echo "tests/run.sh: could not install nginx (apt-get); the nginx tests will fail" >&2
+[[ -x /usr/bin/chromium ]] || echo "tests/run.sh: could not install chromium (apt-get); the browser tests will fail" >&2
 
-# Microsoft's SARIF validator, which the SARIF tests run (from npm; its install script is not run here).
+# From npm: Microsoft's SARIF validator, which the SARIF tests run (its install script is not run here),
+# and mermaid, whose parser the Markdown report's flowcharts must satisfy.
 tools="tests/.tools"
 multitool="$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
-if [[ ! -x $multitool ]]; then
+mermaid="$tools/node_modules/mermaid/dist/mermaid.min.js"
+if [[ ! -x $multitool || ! -f $mermaid ]]; then
   if command -v npm >/dev/null 2>&1; then
-    npm install --prefix "$tools" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 >/dev/null 2>&1 || true
+    npm install --prefix "$tools" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 mermaid@12.3.0 >/dev/null 2>&1 || true
     [[ -f $multitool ]] && chmod u+x "$multitool"
   fi
   [[ -x $multitool ]] || echo "tests/run.sh: could not install @microsoft/sarif-multitool (npm); the SARIF validation tests will fail" >&2
+  [[ -f $mermaid ]] || echo "tests/run.sh: could not install mermaid (npm); the flowchart tests will fail" >&2
 fi
 
 results=$(mktemp -d)

@@ -13,15 +13,16 @@ internal sealed class TopologyDrawing
     private const double Margin = 20, Gap = 28, Padding = 10, TitleHeight = 20, LineHeight = 16, NodeLinkSpace = 200, NodeLinkSpacing = 72;
     private const int MaxChars = 36;
 
-    private static readonly Dictionary<VertexKind, (double X, double Width)> Columns = new()
-    {
-        [VertexKind.Proxy] = (Margin, 120),
-        [VertexKind.Upstream] = (210, 270),
-        [VertexKind.Node] = (590, 220),
-        [VertexKind.Database] = (950, 240),
-    };
+    /// <summary>The columns left to right, their widths, and the least room between a column and the next.</summary>
+    private static readonly (VertexKind Kind, double Width, double MinGap)[] ColumnOrder =
+        [(VertexKind.Proxy, 120, 70), (VertexKind.Upstream, 270, 140), (VertexKind.Node, 220, 130), (VertexKind.Database, 240, 0)];
 
-    private const double Width = 1210;
+    /// <summary>About the width of a character of a 12px label, to leave room for the longest label between two columns.</summary>
+    private const double LabelCharWidth = 7.2;
+
+    private readonly Dictionary<VertexKind, (double X, double Width)> _columns = [];
+    private readonly double _width;
+    private const int DatabaseRim = 8;
 
     private sealed record Box(TopologyVertex Vertex, double X, double Y, double Width, double Height, IReadOnlyList<string> Lines)
     {
@@ -43,8 +44,17 @@ internal sealed class TopologyDrawing
         _graph = graph;
         _anchorOf = anchorOf;
         _vertexFindings = vertexFindings;
+        var x = Margin;
+        foreach (var (kind, width, minGap) in ColumnOrder)
+        {
+            _columns[kind] = (x, width);
+            var longest = graph.Edges.Where(e => graph.Vertex(e.From).Kind == kind && !IsVertical(e)).Select(e => LabelText(e).Length).DefaultIfEmpty(0).Max();
+            x += width + (minGap == 0 ? 0 : Math.Max(minGap, longest * LabelCharWidth + 30));
+        }
+        _width = x + Margin;
         var sizes = graph.Vertices.ToDictionary(v => v.Id, v => (Lines: LinesOf(v), Height: 0.0));
-        foreach (var id in sizes.Keys) sizes[id] = sizes[id] with { Height = 2 * Padding + TitleHeight + LineHeight * sizes[id].Lines.Count };
+        foreach (var (id, size) in sizes)
+            sizes[id] = size with { Height = 2 * Padding + TitleHeight + LineHeight * size.Lines.Count + (graph.Vertex(id).Kind == VertexKind.Database ? DatabaseRim : 0) };
         var columns = graph.Vertices.GroupBy(v => v.Kind).ToDictionary(g => g.Key, g => g.ToList());
         double ColumnHeight(IReadOnlyList<TopologyVertex> vertices, double gap) => vertices.Sum(v => sizes[v.Id].Height) + gap * Math.Max(0, vertices.Count - 1);
         var content = columns.Max(c => ColumnHeight(c.Value, c.Key == VertexKind.Node ? NodeLinkSpace : Gap));
@@ -55,7 +65,7 @@ internal sealed class TopologyDrawing
             foreach (var vertex in vertices)
             {
                 var (lines, height) = sizes[vertex.Id];
-                _boxes[vertex.Id] = new Box(vertex, Columns[kind].X, y, Columns[kind].Width, height, lines);
+                _boxes[vertex.Id] = new Box(vertex, _columns[kind].X, y, _columns[kind].Width, height, lines);
                 y += height + gap;
             }
         }
@@ -64,7 +74,7 @@ internal sealed class TopologyDrawing
 
     public IElement AppendTo(INode parent, string label)
     {
-        var svg = parent.AddSvg("svg", ("viewBox", $"0 0 {Width} {_height}"), ("width", Width), ("height", _height), ("role", "group"), ("aria-label", label));
+        var svg = parent.AddSvg("svg", ("viewBox", $"0 0 {N(_width)} {N(_height)}"), ("width", _width), ("height", _height), ("role", "group"), ("aria-label", label));
         svg.With("class", "topology");
         var defs = svg.AddSvg("defs");
         foreach (var id in new[] { "arrow", "arrow-broken" })
@@ -83,7 +93,12 @@ internal sealed class TopologyDrawing
         return svg;
     }
 
-    private bool IsVertical(TopologyEdge edge) => _boxes[edge.From].Vertex.Kind == _boxes[edge.To].Vertex.Kind;
+    private bool IsVertical(TopologyEdge edge) => _graph.Vertex(edge.From).Kind == _graph.Vertex(edge.To).Kind;
+
+    /// <summary>The words drawn beside a horizontal edge (the locations nginx routes to an upstream are written in the upstream's box).</summary>
+    private IReadOnlyList<string> LabelWords(TopologyEdge edge) => _graph.Vertex(edge.From).Kind == VertexKind.Proxy ? [] : edge.Labels;
+
+    private string LabelText(TopologyEdge edge) => string.Join(" ", LabelWords(edge).Concat(edge.Rules));
 
     private static string EdgeClass(TopologyEdge edge) =>
         string.Join(" ", new[] { "edge", edge.IsBroken ? "broken" : null, edge.Kind == EdgeKind.Backup ? "backup" : null }.OfType<string>());
@@ -102,8 +117,7 @@ internal sealed class TopologyDrawing
         var (x2, y2) = (to.X, Port(to, horizontal.Where(e => e.To == edge.To).OrderBy(e => _boxes[e.From].CenterY).ToList(), edge));
         var bend = (x2 - x1) / 2;
         Line(group, edge, $"M{N(x1)},{N(y1)} C{N(x1 + bend)},{N(y1)} {N(x2 - bend)},{N(y2)} {N(x2)},{N(y2)}");
-        // The locations nginx routes to an upstream are written in the upstream's box.
-        var words = from.Vertex.Kind == VertexKind.Proxy ? [] : edge.Labels;
+        var words = LabelWords(edge);
         if (words.Count + edge.Rules.Count == 0) return;
         // A server's address sits where it leaves its upstream (the ports there are apart); other labels mid-way.
         var text = from.Vertex.Kind == VertexKind.Upstream
@@ -155,14 +169,14 @@ internal sealed class TopologyDrawing
         var group = parent.AddSvg("g", ("id", $"vertex-{box.Vertex.Id}"), ("class", $"vertex {box.Vertex.Kind.ToString().ToLowerInvariant()}"));
         if (box.Vertex.Kind == VertexKind.Database)
         {
-            const double rim = 8;
+            const double rim = DatabaseRim;
             var (x, y, w, h) = (box.X, box.Y, box.Width, box.Height);
             group.AddSvg("path", ("class", "shape"), ("d",
                 $"M{N(x)},{N(y + rim)} a{N(w / 2)},{N(rim)} 0 0,1 {N(w)},0 v{N(h - 2 * rim)} a{N(w / 2)},{N(rim)} 0 0,1 {N(-w)},0 z " +
                 $"M{N(x)},{N(y + rim)} a{N(w / 2)},{N(rim)} 0 0,0 {N(w)},0"));
         }
         else group.AddSvg("rect", ("class", "shape"), ("x", box.X), ("y", box.Y), ("width", box.Width), ("height", box.Height), ("rx", 8));
-        var baseline = box.Y + Padding + 15;
+        var baseline = box.Y + Padding + 15 + (box.Vertex.Kind == VertexKind.Database ? DatabaseRim : 0);
         group.AddSvg("text", ("x", box.CenterX), ("y", baseline), ("text-anchor", "middle"), ("class", "title")).TextContent = Short(box.Vertex.Label);
         foreach (var (line, i) in box.Lines.Select((l, i) => (l, i)))
         {
