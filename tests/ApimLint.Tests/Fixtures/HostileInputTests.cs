@@ -34,4 +34,30 @@ public sealed class HostileInputTests
         if (Environment.GetEnvironmentVariable("APIMLINT_ACCEPT") == "1") File.WriteAllText(expectedFile, answer);
         Assert.Equal(File.ReadAllText(expectedFile), answer);
     }
+
+    /// <summary>The reports that show the deployment itself (its drawing, its source lines) hold up as well: every finding the text shows, no crash.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Html_and_markdown_reports_hold_every_finding(string name)
+    {
+        var caseDir = Path.Combine(Root, name);
+        var fixture = FixtureCase.Read(caseDir);
+        using var temp = new TempDirectory();
+        fixture.Materialize(temp.Path, caseDir);
+        var text = Apimlint.Run(temp.Path, ["check", ".", .. fixture.Args]);
+        var findings = text.Stdout.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\S.*: (error|warning|note) APIM\d{3}: "));
+
+        foreach (var format in new[] { "html", "markdown" })
+        {
+            var result = Apimlint.Run(temp.Path, ["check", ".", "--format", format, .. fixture.Args]);
+
+            Assert.Equal((text.ExitCode, text.Stderr), (result.ExitCode, result.Stderr));
+            if (result.ExitCode == 2) continue;
+            var shown = format == "html"
+                ? new AngleSharp.Html.Parser.HtmlParser().ParseDocument(result.Stdout).QuerySelectorAll("article.finding").Length
+                : result.Stdout.Split('\n').Count(l => l.StartsWith("| error |") || l.StartsWith("| warning |") || l.StartsWith("| note |"));
+            Assert.Equal(findings, shown);
+            Assert.True(result.Stdout.Length < 256 * 1024, $"the {format} report is {result.Stdout.Length} characters long");
+        }
+    }
 }

@@ -14,6 +14,9 @@ internal sealed partial class SourceExcerpt
     private const int Context = 2;
     private const int MaxLines = 14;
 
+    /// <summary>How much of a long line is shown: a report stays readable (and small) beside a minified or hostile file.</summary>
+    private const int MaxLineChars = 240, MaxContextChars = 80;
+
     private readonly Dictionary<SourceText, string[]> _maskedLines = [];
 
     public void AppendTo(INode parent, Location location)
@@ -31,17 +34,19 @@ internal sealed partial class SourceExcerpt
             var text = masked[line - 1];
             if (line < start.Line || line > end.Line)
             {
-                row.AddText(text);
+                row.AddText(Head(text, MaxLineChars));
                 continue;
             }
             // The marked columns of this line; a line the mask changed, or an empty span, is marked from its indentation on.
             var (from, to) = (line == start.Line ? start.Column - 1 : 0, line == end.Line ? end.Column - 1 : text.Length);
             if (text != source.GetLineText(line) || from >= to || to > text.Length) (from, to) = (text.Length - text.TrimStart().Length, text.Length);
-            row.AddText(text[..from]);
-            row.Add("mark", null, text[from..to]);
-            row.AddText(text[to..]);
+            row.AddText(from <= MaxContextChars ? text[..from] : "…" + text[(from - MaxContextChars)..from]);
+            row.Add("mark", null, Head(text[from..to], MaxLineChars));
+            row.AddText(Head(text[to..], MaxContextChars));
         }
     }
+
+    private static string Head(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     [GeneratedRegex(@"\r\n|\r|\n")]
     private static partial Regex LineBreak();
