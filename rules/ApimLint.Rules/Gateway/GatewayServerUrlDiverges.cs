@@ -15,7 +15,8 @@ public sealed class GatewayServerUrlDiverges : Rule
         node's values (`${mgt.transport.https.port}` is 9443 plus the node's port offset,
         `${carbon.context}` is `/`, `localhost` is the node's own host) and checks that environments of the
         same name on both nodes reach the same gateway. It reports the node that does not point at the
-        active node's gateway.
+        active node's gateway. It stays silent while either node's carbon.xml cannot be read (APIM001
+        says why) and apimlint.json gives no offset, since the ports then are not known.
 
         ## Why it matters
         The guide asks to point "the `<ServerURL>` to the same Gateway node" but its example is the
@@ -43,6 +44,8 @@ public sealed class GatewayServerUrlDiverges : Rule
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
+        // A ServerURL resolves through the nodes' offsets, which are not known without carbon.xml.
+        if (!deployment.PortsKnown) yield break;
         var active = deployment.Active;
         var passive = deployment.Passive;
         var activeGateway = (deployment.MachineOf(active), active.Port(Ports.HttpsServlet));

@@ -14,7 +14,8 @@ public sealed class OwnBrokerPortNotOffset : Rule
         For the connection factories of each node's repository/conf/jndi.properties that its JMS event
         publishers use (every factory when none names one), checks that one `tcp://host:port` of the
         `brokerlist` reaches the node's own message broker: port 5672 plus the node's port offset, on
-        the node's own host.
+        the node's own host. It stays silent while either node's carbon.xml cannot be read and
+        apimlint.json gives no offset, since the brokers' ports then are not known.
 
         ## Why it matters
         The pack's jndi.properties hard-codes `tcp://localhost:5672`; the offset moves the broker (5673 on
@@ -42,6 +43,8 @@ public sealed class OwnBrokerPortNotOffset : Rule
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
+        // The brokers\' ports follow the nodes\' offsets, which are not known without carbon.xml.
+        if (!deployment.PortsKnown) yield break;
         foreach (var node in deployment.Nodes)
         {
             if (node.Jndi(Node.OwnJndiFile) is not { } jndi) continue;

@@ -16,7 +16,8 @@ public sealed class ThrottlePeerBrokerWrong : Rule
         For the connection factory each node's peer publisher uses (in jndi2.properties, or the file the
         publisher names), checks that one `tcp://host:port` of its `brokerlist` reaches the peer's
         message broker: port 5672 plus the peer's port offset, on the peer's host (`localhost` only when
-        both nodes share a host).
+        both nodes share a host). It stays silent while either node's carbon.xml cannot be read and
+        apimlint.json gives no offset, since the brokers' ports then are not known.
 
         ## Why it matters
         The guide writes `tcp://localhost:5673` in jndi2.properties, which is right for the active
@@ -42,6 +43,8 @@ public sealed class ThrottlePeerBrokerWrong : Rule
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
+        // The brokers\' ports follow the nodes\' offsets, which are not known without carbon.xml.
+        if (!deployment.PortsKnown) yield break;
         foreach (var node in deployment.Nodes)
         {
             var peer = deployment.PeerOf(node);

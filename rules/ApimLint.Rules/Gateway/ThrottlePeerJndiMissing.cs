@@ -37,8 +37,8 @@ public sealed class ThrottlePeerJndiMissing : Rule
 
         Fix (safe): `apimlint --fix` creates the file as a copy of the node's own jndi.properties
         (same credentials, same factories) with each brokerlist pointing at the peer's broker, as the
-        guide builds it. It offers none when the node has no jndi.properties or the peer's host is
-        not known.
+        guide builds it. It offers none when the node has no jndi.properties, or the peer's host or
+        (without a readable carbon.xml on either node) the peer's broker port is not known.
         """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
@@ -70,7 +70,7 @@ public sealed class ThrottlePeerJndiMissing : Rule
     private static Fix? CreatePeerJndi(Deployment deployment, Node node, string relativePath)
     {
         var (host, port) = PeerBroker.Of(deployment, node);
-        if (host is null || node.Jndi(Node.OwnJndiFile) is not { } own) return null;
+        if (host is null || !deployment.PortsKnown || node.Jndi(Node.OwnJndiFile) is not { } own) return null;
         var edits = own.ConnectionFactories.Where(f => f.Url is not null)
             .Select(f => Edits.Replace(f.Url!.BrokerList, $"tcp://{host}:{port}")).ToList();
         return new Fix($"Create {relativePath} from jndi.properties, publishing to tcp://{host}:{port}", FixSafety.Safe, [],

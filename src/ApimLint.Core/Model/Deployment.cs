@@ -28,6 +28,9 @@ public sealed class Deployment
     /// <summary>A path relative to the deployment folder, for logical keys that must not depend on where the folder is.</summary>
     public string RelativePath(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
 
+    /// <summary>Both nodes' ports are known (<see cref="Node.PortsKnown"/>).</summary>
+    public bool PortsKnown => Active.PortsKnown && Passive.PortsKnown;
+
     public Node PeerOf(Node node) => node.Role == NodeRole.Active ? Passive : Active;
 
     public IEnumerable<IConfigFile> Files =>

@@ -104,6 +104,8 @@ public sealed class NginxRouting
     public UpstreamServerTarget Resolve(NginxUpstreamServer server)
     {
         var host = server.Host;
+        // While a node's ports are not known, no server can be told to be it, or not to be it.
+        if (!_deployment.PortsKnown) return new(server, null, null, false);
         if (host.Contains('$') || host.StartsWith("unix:", StringComparison.Ordinal)) return new(server, null, null, false);
         if (!Hosts.IsLoopback(host) && !IsAddress(host) && !_deployment.Nodes.Any(n => Same(AddressOf(n), host)))
             return new(server, null, null, false);
@@ -148,7 +150,7 @@ public sealed class NginxRouting
     }
 
     private NodeService? PortOnly(NginxUpstreamServer server) =>
-        NodeServices.All.Where(s => _deployment.Nodes.Any(n => n.PortOf(s) == server.EffectivePort)).Select(s => (NodeService?)s).FirstOrDefault();
+        NodeServices.All.Where(s => _deployment.Nodes.Any(n => n.PortsKnown && n.PortOf(s) == server.EffectivePort)).Select(s => (NodeService?)s).FirstOrDefault();
 
     /// <summary>The servers that reach a node on the given port, in file order.</summary>
     public IReadOnlyList<UpstreamServerTarget> Members(NginxUpstream upstream, NodeService service) =>

@@ -51,6 +51,12 @@ public sealed class Node
     /// <summary>What apimlint.json says the files cannot: an offset given with -DportOffset, the host the node runs on.</summary>
     public NodeOverride Override { get; init; } = NodeOverride.None;
 
+    /// <summary>
+    /// Whether the node's ports are known: carbon.xml was read (its offset, or none written) or apimlint.json
+    /// gives the offset. Without them, port-dependent rules stay silent rather than assume offset 0.
+    /// </summary>
+    public bool PortsKnown => Override.PortOffset is not null || CarbonXml.Syntax is not null;
+
     public int PortOffset => Override.PortOffset ?? (int.TryParse(OffsetSetting?.Value, out var offset) ? offset : 0);
 
     /// <summary>The port the node really listens on for a default port.</summary>
