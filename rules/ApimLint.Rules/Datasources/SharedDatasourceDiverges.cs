@@ -11,8 +11,8 @@ public sealed class SharedDatasourceDiverges : Rule
         "A shared datasource must reach the same database, with the same driver and user, from both nodes.",
         """
         ## What it does
-        For each shared datasource both nodes define, compares the URL's engine, host, port and
-        database, the driver and the user; and reports a localhost or 127.0.0.1 host when the nodes run
+        For each shared datasource both nodes define, compares the URL's engine, machine (localhost is
+        the node's own: on a shared host it is the host's address), port and database, the driver and the user; and reports a localhost or 127.0.0.1 host when the nodes run
         on different hosts (each would reach a database of its own). Reported on the passive, with the
         active's value as related location.
 
@@ -46,7 +46,9 @@ public sealed class SharedDatasourceDiverges : Rule
             }
             if (active.DataSourceByName(theirs.Name.Value) is not { ParsedUrl: { IsEmbedded: false } ours } mine) continue;
             var differences = new List<string>();
-            if (ours with { Database = ours.Database?.ToLowerInvariant() } != parsed with { Database = parsed.Database?.ToLowerInvariant() })
+            // Database names compare without case; localhost is each node's own machine.
+            var (a, b) = (deployment.DatabaseOf(active, ours)!, deployment.DatabaseOf(passive, parsed)!);
+            if (a with { Database = a.Database?.ToLowerInvariant() } != b with { Database = b.Database?.ToLowerInvariant() })
                 differences.Add($"database {Describe(parsed)} instead of {Describe(ours)}");
             if (theirs.Driver?.Value != mine.Driver?.Value) differences.Add($"driver {theirs.Driver?.Value ?? "(none)"} instead of {mine.Driver?.Value ?? "(none)"}");
             if (theirs.User?.Value != mine.User?.Value) differences.Add($"user {theirs.User?.Value ?? "(none)"} instead of {mine.User?.Value ?? "(none)"}");

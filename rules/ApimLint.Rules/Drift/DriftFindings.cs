@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ApimLint.Diagnostics;
 using ApimLint.Drift;
 using ApimLint.Model;
+using ApimLint.Rules.Datasources;
 using ApimLint.Text;
 
 namespace ApimLint.Rules.Drift;
@@ -18,22 +19,28 @@ internal static partial class DriftFindings
         var peerPublishers = deployment.Nodes.SelectMany(n => n.PeerThrottlePublishers).ToList();
         var publisherFiles = peerPublishers.Select(p => p.File.RelativePath).ToHashSet(StringComparer.Ordinal);
         var jndiFiles = peerPublishers.Select(p => Node.NormalizeRelative(p.ProviderUrl!.Value)).ToHashSet(StringComparer.Ordinal);
+        var sameDatabase = SharedDataSources.Of(deployment.Active)
+            .Where(d => deployment.DatabaseOf(deployment.Active, d.ParsedUrl) is { } address && address == deployment.DatabaseOf(deployment.Passive, deployment.Passive.DataSourceByName(d.Name.Value)?.ParsedUrl))
+            .Select(d => d.Name.Value).ToHashSet(StringComparer.Ordinal);
         return DriftContext.ReportFor(deployment).Of(kind)
-            .Where(i => i.Verdict != DriftVerdict.Expected && !ExplainedElsewhere(i, publisherFiles, jndiFiles));
+            .Where(i => i.Verdict != DriftVerdict.Expected && !ExplainedElsewhere(i, publisherFiles, jndiFiles, sameDatabase));
     }
 
     /// <summary>
     /// Differences another rule explains better, left to it rather than reported twice: the gateway
     /// ServerURL, which each node resolves on its own (APIM501); the local registry configuration
-    /// (APIM301); the peer throttle publishers and the JNDI files they read, whose names may differ
-    /// between the nodes (APIM502, APIM504).
+    /// (APIM301); the URL of a shared datasource that reaches the same database from both nodes in other
+    /// words (localhost and the host's address on a shared host; APIM103 reports different databases);
+    /// the peer throttle publishers and the JNDI files they read, whose names may differ between the
+    /// nodes (APIM502, APIM504).
     /// </summary>
-    private static bool ExplainedElsewhere(DriftItem item, HashSet<string> peerPublisherFiles, HashSet<string> peerJndiFiles) => item.Kind switch
+    private static bool ExplainedElsewhere(DriftItem item, HashSet<string> peerPublisherFiles, HashSet<string> peerJndiFiles, HashSet<string> sameSharedDatabase) => item.Kind switch
     {
         DriftKind.Config => item.File switch
         {
             "repository/conf/api-manager.xml" => GatewayServerUrl().IsMatch(item.Key),
             "repository/conf/registry.xml" => LocalRegistry().IsMatch(item.Key),
+            "repository/conf/datasources/master-datasources.xml" => DataSourceUrl().Match(item.Key) is { Success: true } url && sameSharedDatabase.Contains(url.Groups[1].Value),
             _ => peerPublisherFiles.Contains(item.File) && item.Key.EndsWith($"/property[@name='{EventPublisher.ProviderUrlProperty}']", StringComparison.Ordinal),
         },
         DriftKind.File => peerPublisherFiles.Contains(item.File) || peerJndiFiles.Contains(item.File),
@@ -42,6 +49,9 @@ internal static partial class DriftFindings
 
     [GeneratedRegex(@"^/APIManager/APIGateway/Environments/Environment(\[[^\]]*\])?/ServerURL$")]
     private static partial Regex GatewayServerUrl();
+
+    [GeneratedRegex(@"^/datasources-configuration/datasources/datasource\[name='([^']*)'\]/definition/configuration/url$")]
+    private static partial Regex DataSourceUrl();
 
     [GeneratedRegex(@"^/wso2registry/(currentDBConfig|dbConfig\[@name='wso2registry'\](/.*)?)$")]
     private static partial Regex LocalRegistry();

@@ -19,6 +19,9 @@ public sealed record DataSource(
 }
 
 /// <summary>The parts of a JDBC URL that say which database a datasource reaches.</summary>
+/// <summary>Where a database is: engine, machine (see <see cref="Deployment.MachineOf(Node, string)"/>), port and name.</summary>
+public sealed record DatabaseAddress(string Engine, string? Machine, int? Port, string? Database);
+
 public sealed record JdbcUrl(string Engine, string? Host, int? Port, string? Database)
 {
     /// <summary>H2 without a tcp:// or ssl:// server: a database inside the node itself.</summary>

@@ -54,6 +54,10 @@ public sealed class Deployment
     /// </summary>
     public string MachineOf(Node node, string host) => Hosts.IsLoopback(host) ? MachineOf(node) : host.ToLowerInvariant();
 
+    /// <summary>The database a JDBC URL written on <paramref name="node"/> reaches; null for an embedded one.</summary>
+    public DatabaseAddress? DatabaseOf(Node node, JdbcUrl? url) =>
+        url is null or { IsEmbedded: true } ? null : new(url.Engine, url.Host is null ? null : MachineOf(node, url.Host), url.Port, url.Database);
+
     public string MachineOf(Node node) =>
         (Topology.SharedHost ? Active.AdvertisedHost ?? Passive.AdvertisedHost : node.AdvertisedHost)?.ToLowerInvariant()
         ?? (Topology.SharedHost ? "the shared host" : $"the {node.Name} host");
