@@ -2,7 +2,8 @@
 # The everyday-check benchmark (not a test): whole-process wall-clock medians of `apimlint check`
 # (a) on fixtures/example with text output, (b) the same with SARIF, and (d) on deployments with
 # 1x, 4x and 16x the configuration (event publishers, nginx locations and upstreams), beside the
-# floor of any .NET process (a published hello world). Builds the ReadyToRun executable users run.
+# floor of any .NET process (a published hello world). Builds the ReadyToRun executable users run,
+# and for comparison a self-contained build with the framework compiled into one composite image.
 #
 #   tests/Bench/check-bench.sh [--runs R]
 set -euo pipefail
@@ -13,9 +14,12 @@ command -v python3 >/dev/null || { echo "check-bench.sh: python3 is needed for t
 work=$(mktemp -d "${TMPDIR:-/tmp}/apimlint-check-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-echo "== building (Release, ReadyToRun)"
+echo "== building (Release, ReadyToRun; and self-contained with the framework in one composite ReadyToRun image)"
 dotnet publish src/ApimLint.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o "$work/apimlint" --nologo -v quiet >/dev/null
+# Its own intermediate folder: composite images left in obj/ would be reused by a later framework-dependent build.
+dotnet publish src/ApimLint.Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
+  --artifacts-path "$work/composite-build" -o "$work/composite" --nologo -v quiet >/dev/null
 mkdir -p "$work/hello"
 cat > "$work/hello/hello.csproj" <<'XML'
 <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
@@ -78,6 +82,8 @@ printf '== medians of %s runs, whole process\n' "$runs"
 printf '%-52s %s\n' "floor: .NET hello world (ReadyToRun)" "$(median "$work/hello/out/hello")"
 printf '%-52s %s  (peak %s KB)\n' "(a) check fixtures/example, text" "$(median "$apimlint" check fixtures/example)" "$(peak "$apimlint" check fixtures/example)"
 printf '%-52s %s  (peak %s KB)\n' "(b) check fixtures/example, SARIF" "$(median "$apimlint" check fixtures/example --format sarif)" "$(peak "$apimlint" check fixtures/example --format sarif)"
+printf '%-52s %s\n' "(a) the same, self-contained composite build" "$(median "$work/composite/apimlint" check fixtures/example)"
+printf '%-52s %s\n' "(b) the same, self-contained composite build" "$(median "$work/composite/apimlint" check fixtures/example --format sarif)"
 for n in 1 4 16; do
   dir=$(scaled "$n")
   printf '%-52s %s\n' "(d) check, ${n}x configuration ($(find "$dir" -type f | wc -l) files)" "$(median "$apimlint" check "$dir")"

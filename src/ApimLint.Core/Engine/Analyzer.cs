@@ -36,7 +36,7 @@ public static class Analyzer
     public static AnalysisResult Run(Deployment deployment, IEnumerable<Rule> rules, AnalysisOptions options)
     {
         var enabled = rules.Where(options.IsEnabled).ToList();
-        var found = WithoutRestatements(enabled.SelectMany(rule => Checked(rule, () => rule.Check(deployment).Select(d => options.Apply(d)))).ToList(), enabled, deployment);
+        var found = WithoutRestatements(CheckAll(enabled, rule => rule.Check(deployment).Select(d => options.Apply(d))), enabled, deployment);
         var suppressed = new List<Diagnostic>();
         var suppressionRules = enabled.OfType<SuppressionRule>().ToList();
         if (options.InlineSuppressions)
@@ -79,6 +79,29 @@ public static class Analyzer
             ? []
             : found.Where(d => d.Rule.Suppressible && suppression.Covers(d)).ToList();
         return new SuppressionUse(suppression, hidden, unknown, unsuppressible);
+    }
+
+    /// <summary>
+    /// Runs the rules on every core: they only read one model that no longer changes. Findings keep the
+    /// rules' order, and a failure is that of the first failing rule, as in a run one by one.
+    /// </summary>
+    private static List<Diagnostic> CheckAll(IReadOnlyList<Rule> rules, Func<Rule, IEnumerable<Diagnostic>> check)
+    {
+        var results = new List<Diagnostic>?[rules.Count];
+        var failures = new RuleFailedException?[rules.Count];
+        Parallel.For(0, rules.Count, i =>
+        {
+            try
+            {
+                results[i] = Checked(rules[i], () => check(rules[i]));
+            }
+            catch (RuleFailedException e)
+            {
+                failures[i] = e;
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure) throw failure;
+        return results.SelectMany(r => r!).ToList();
     }
 
     private static List<Diagnostic> Checked(Rule rule, Func<IEnumerable<Diagnostic>> check)

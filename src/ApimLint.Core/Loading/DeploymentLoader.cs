@@ -11,9 +11,13 @@ public static class DeploymentLoader
     public static Deployment Load(DeploymentInput input, IFileSystem files)
     {
         using var _ = ConfigFileLoader.Use(files, input.FollowSymlinks);
+        // The nodes and nginx.conf are read side by side (the ambient file system flows into the tasks);
+        // an error is still the one a reading in order would meet first.
+        var passiveRead = Task.Run(() => NodeReader.Read(NodeRole.Passive, input.PassiveHome, input.PassiveOverride));
+        var nginxRead = Task.Run(() => NginxModelReader.Read(input.Root, input.NginxConf));
         var active = NodeReader.Read(NodeRole.Active, input.ActiveHome, input.ActiveOverride);
-        var passive = NodeReader.Read(NodeRole.Passive, input.PassiveHome, input.PassiveOverride);
-        var nginx = NginxModelReader.Read(input.Root, input.NginxConf);
+        var passive = passiveRead.GetAwaiter().GetResult();
+        var nginx = nginxRead.GetAwaiter().GetResult();
         return new Deployment
         {
             Root = input.Root,

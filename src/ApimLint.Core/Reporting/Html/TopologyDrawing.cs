@@ -10,7 +10,7 @@ namespace ApimLint.Reporting.Html;
 /// </summary>
 internal sealed class TopologyDrawing
 {
-    private const double Margin = 20, Gap = 28, Padding = 10, TitleHeight = 20, LineHeight = 16, NodeLinkSpace = 200, NodeLinkSpacing = 72;
+    private const double Margin = 20, Gap = 28, Padding = 10, TitleHeight = 20, LineHeight = 16, NodeLinkSpace = 200, NodeLinkSpacing = 72, DatabaseRim = 8;
     private const int MaxChars = 36;
 
     /// <summary>The columns left to right, their widths, and the least room between a column and the next.</summary>
@@ -19,10 +19,6 @@ internal sealed class TopologyDrawing
 
     /// <summary>About the width of a character of a 12px label, to leave room for the longest label between two columns.</summary>
     private const double LabelCharWidth = 7.2;
-
-    private readonly Dictionary<VertexKind, (double X, double Width)> _columns = [];
-    private readonly double _width;
-    private const int DatabaseRim = 8;
 
     private sealed record Box(TopologyVertex Vertex, double X, double Y, double Width, double Height, IReadOnlyList<string> Lines)
     {
@@ -37,6 +33,7 @@ internal sealed class TopologyDrawing
     private readonly Func<Diagnostic, string> _anchorOf;
     private readonly IReadOnlyDictionary<string, VertexFindings> _vertexFindings;
     private readonly Dictionary<string, Box> _boxes = [];
+    private readonly double _width;
     private readonly double _height;
 
     public TopologyDrawing(TopologyGraph graph, Func<Diagnostic, string> anchorOf, IReadOnlyDictionary<string, VertexFindings> vertexFindings)
@@ -44,17 +41,23 @@ internal sealed class TopologyDrawing
         _graph = graph;
         _anchorOf = anchorOf;
         _vertexFindings = vertexFindings;
+        (_width, _height) = Place();
+    }
+
+    /// <summary>Puts every box in its column (columns wide apart enough for their labels, each column centred); the drawing's size.</summary>
+    private (double Width, double Height) Place()
+    {
+        var graph = _graph;
+        var columnsAt = new Dictionary<VertexKind, (double X, double Width)>();
         var x = Margin;
         foreach (var (kind, width, minGap) in ColumnOrder)
         {
-            _columns[kind] = (x, width);
+            columnsAt[kind] = (x, width);
             var longest = graph.Edges.Where(e => graph.Vertex(e.From).Kind == kind && !IsVertical(e)).Select(e => LabelText(e).Length).DefaultIfEmpty(0).Max();
             x += width + (minGap == 0 ? 0 : Math.Max(minGap, longest * LabelCharWidth + 30));
         }
-        _width = x + Margin;
-        var sizes = graph.Vertices.ToDictionary(v => v.Id, v => (Lines: LinesOf(v), Height: 0.0));
-        foreach (var (id, size) in sizes)
-            sizes[id] = size with { Height = 2 * Padding + TitleHeight + LineHeight * size.Lines.Count + (graph.Vertex(id).Kind == VertexKind.Database ? DatabaseRim : 0) };
+        var sizes = graph.Vertices.Select(v => (v.Id, Lines: LinesOf(v), Rim: v.Kind == VertexKind.Database ? DatabaseRim : 0))
+            .ToDictionary(v => v.Id, v => (v.Lines, Height: 2 * Padding + TitleHeight + LineHeight * v.Lines.Count + v.Rim));
         var columns = graph.Vertices.GroupBy(v => v.Kind).ToDictionary(g => g.Key, g => g.ToList());
         double ColumnHeight(IReadOnlyList<TopologyVertex> vertices, double gap) => vertices.Sum(v => sizes[v.Id].Height) + gap * Math.Max(0, vertices.Count - 1);
         var content = columns.Max(c => ColumnHeight(c.Value, c.Key == VertexKind.Node ? NodeLinkSpace : Gap));
@@ -65,11 +68,11 @@ internal sealed class TopologyDrawing
             foreach (var vertex in vertices)
             {
                 var (lines, height) = sizes[vertex.Id];
-                _boxes[vertex.Id] = new Box(vertex, _columns[kind].X, y, _columns[kind].Width, height, lines);
+                _boxes[vertex.Id] = new Box(vertex, columnsAt[kind].X, y, columnsAt[kind].Width, height, lines);
                 y += height + gap;
             }
         }
-        _height = content + 2 * Margin;
+        return (x + Margin, content + 2 * Margin);
     }
 
     public IElement AppendTo(INode parent, string label)
@@ -89,7 +92,7 @@ internal sealed class TopologyDrawing
             if (IsVertical(edge)) DrawVertical(group, edge, vertical.IndexOf(edge), vertical.Count);
             else DrawHorizontal(group, edge, horizontal);
         }
-        foreach (var box in _boxes.Values) DrawBox(svg, box);
+        foreach (var vertex in _graph.Vertices) DrawBox(svg, _boxes[vertex.Id]);
         return svg;
     }
 
@@ -169,11 +172,10 @@ internal sealed class TopologyDrawing
         var group = parent.AddSvg("g", ("id", $"vertex-{box.Vertex.Id}"), ("class", $"vertex {box.Vertex.Kind.ToString().ToLowerInvariant()}"));
         if (box.Vertex.Kind == VertexKind.Database)
         {
-            const double rim = DatabaseRim;
-            var (x, y, w, h) = (box.X, box.Y, box.Width, box.Height);
+            var (x, y, w, h, rim) = (box.X, box.Y, box.Width, box.Height, DatabaseRim);
             group.AddSvg("path", ("class", "shape"), ("d",
-                $"M{N(x)},{N(y + rim)} a{N(w / 2)},{N(rim)} 0 0,1 {N(w)},0 v{N(h - 2 * rim)} a{N(w / 2)},{N(rim)} 0 0,1 {N(-w)},0 z " +
-                $"M{N(x)},{N(y + rim)} a{N(w / 2)},{N(rim)} 0 0,0 {N(w)},0"));
+                $"M{N(x)},{N(y + DatabaseRim)} a{N(w / 2)},{N(DatabaseRim)} 0 0,1 {N(w)},0 v{N(h - 2 * DatabaseRim)} a{N(w / 2)},{N(DatabaseRim)} 0 0,1 {N(-w)},0 z " +
+                $"M{N(x)},{N(y + DatabaseRim)} a{N(w / 2)},{N(DatabaseRim)} 0 0,0 {N(w)},0"));
         }
         else group.AddSvg("rect", ("class", "shape"), ("x", box.X), ("y", box.Y), ("width", box.Width), ("height", box.Height), ("rx", 8));
         var baseline = box.Y + Padding + 15 + (box.Vertex.Kind == VertexKind.Database ? DatabaseRim : 0);
