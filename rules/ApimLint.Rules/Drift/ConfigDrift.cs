@@ -19,8 +19,9 @@ public sealed class ConfigDrift : Rule
         `repository/deployment/server`: XML element text and attributes (keyed by their path, e.g.
         `/axisconfig/clustering/parameter[@name='domain']`), `.properties` keys (an AMQP connection URL
         in its parts: user, password, brokerlist) and JSON values such as site.json's. The comparison is
-        semantic: comments, whitespace, attribute order, quoting and formatting never count, and two
-        values are the same when they are equal as written or equal once each node's placeholders are
+        semantic: comments, whitespace, attribute order, quoting and formatting never count (but a
+        `.properties` value is compared as Java reads it: whitespace at its end is part of it, and a
+        message shows such a value in quotes), and two values are the same when they are equal as written or equal once each node's placeholders are
         resolved (`https://localhost:${mgt.transport.https.port}${carbon.context}services/` on the
         offset-0 node equals `https://localhost:9443/services/`). It reports one finding per differing
         key, on the passive node, with the active's value as related location.

@@ -67,13 +67,12 @@ internal static partial class DriftFindings
         item.Active is { IsAbsent: false, Location: { } location } ? [new RelatedLocation(location, $"active's {what}")] : [];
 
     /// <summary>A value in a message: shortened, on one line; secrets are masked before they get here.</summary>
-    public static string Value(string? value)
+    public static string Value(string? value) => value switch
     {
-        if (value is null) return "absent";
-        if (value.Length == 0) return "empty";
-        var line = value.ReplaceLineEndings(" ");
-        return line.Length <= 80 ? line : line[..79] + "…";
-    }
+        null => "absent",
+        "" => "empty",
+        _ => DriftValues.OneLine(value, 80),
+    };
 
     public static string LogicalKey(DriftItem item) => $"passive:{item.File}#{item.Key}";
 

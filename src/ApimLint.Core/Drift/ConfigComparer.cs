@@ -182,9 +182,10 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
                 Amqp(key, x, urlA, y, urlB);
                 continue;
             }
+            // Java keeps a value's trailing whitespace: "tcp://host:5672 " is not "tcp://host:5672".
             Value(key, x?.Value, y?.Value, ciphertext || IsSecretName(key),
                 x is null ? Location.WholeFile(a.Source.Path) : Location.InFile(x.Source, x.ValueSpan),
-                y is null ? Location.WholeFile(b.Source.Path) : Location.InFile(y.Source, y.ValueSpan));
+                y is null ? Location.WholeFile(b.Source.Path) : Location.InFile(y.Source, y.ValueSpan), normalize: false);
         }
     }
 
@@ -289,7 +290,7 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
     private static bool SameSecret(string a, string b) =>
         SHA256.HashData(Encoding.UTF8.GetBytes(a)).AsSpan().SequenceEqual(SHA256.HashData(Encoding.UTF8.GetBytes(b)));
 
-    /// <summary>Whitespace never counts: trimmed, and every run of it one space.</summary>
+    /// <summary>In XML text and JSON whitespace never counts: trimmed, and every run of it one space.</summary>
     private static string Normalize(string value)
     {
         var trimmed = value.Trim(' ', '\t', '\r', '\n');

@@ -108,6 +108,12 @@ public sealed class DriftAnalysis
             var area = DriftPolicy.AreaOf(path)!.Value;
             var a = trees[0].GetValueOrDefault(path);
             var b = trees[1].GetValueOrDefault(path);
+            // A file a fix run has changed in memory: its disk copy, size and cache entry are out of date.
+            if (a is not null && b is not null && (ConfigFileLoader.IsPending(Full(0, path)) || ConfigFileLoader.IsPending(Full(1, path))))
+            {
+                modelPairs.Add(path);
+                continue;
+            }
             var knownA = a is null ? null : _cache?.See(NodeRole.Active, path, a);
             var knownB = b is null ? null : _cache?.See(NodeRole.Passive, path, b);
             if (Unchanged(path, a, b) is { } earlier)

@@ -44,6 +44,21 @@ public static class DriftVerdicts
     };
 }
 
+/// <summary>How output shows a value of a difference.</summary>
+public static class DriftValues
+{
+    /// <summary>
+    /// On one line, shortened to <paramref name="width"/>; in quotes when it starts or ends with
+    /// whitespace, which a .properties value keeps and which would otherwise not show.
+    /// </summary>
+    public static string OneLine(string value, int width)
+    {
+        var line = value.ReplaceLineEndings(" ");
+        line = line.Length <= width ? line : line[..(width - 1)] + "…";
+        return line.Length > 0 && (char.IsWhiteSpace(line[0]) || char.IsWhiteSpace(line[^1])) ? $"\"{line}\"" : line;
+    }
+}
+
 /// <summary>One side's value of a difference, as output may show it.</summary>
 /// <param name="Display">The value as written, or "********" for a secret, or a description ("present", "12 bytes").</param>
 /// <param name="Location">Where it is written; for an absent value, the place it would belong (the enclosing element, the missing file).</param>

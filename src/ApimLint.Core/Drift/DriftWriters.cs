@@ -36,13 +36,12 @@ public static class DriftTableWriter
     }
 
     /// <summary>A value on one line, shortened to the column; absent values say so.</summary>
-    private static string Cell(string? value)
+    private static string Cell(string? value) => value switch
     {
-        if (value is null) return "(absent)";
-        var line = value.ReplaceLineEndings(" ");
-        if (line.Length == 0) return "\"\"";
-        return line.Length <= ValueWidth ? line : line[..(ValueWidth - 1)] + "…";
-    }
+        null => "(absent)",
+        "" => "\"\"",
+        _ => DriftValues.OneLine(value, ValueWidth),
+    };
 }
 
 /// <summary>`apimlint diff --format json` for scripts: a small stable schema (schemaVersion 1), secrets masked.</summary>

@@ -21,6 +21,8 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
     public FixOutcome Run(bool includeUnsafe)
     {
         var files = new OverlayFileSystem(DiskFileSystem.Instance);
+        // The checks of this run read the changed files too (drift reads files the model does not).
+        using var _ = ConfigFileLoader.Use(files);
         var applied = new List<Diagnostic>();
         var deployment = load(files);
         var result = Analyzer.Run(deployment, rules, options);

@@ -27,6 +27,9 @@ internal static class ConfigFileLoader
         return new Restore(() => (Current.Value, FollowLinks.Value) = (previous, previousFollow));
     }
 
+    /// <summary>Whether a fix run under way holds the file changed in memory (its disk copy is out of date).</summary>
+    public static bool IsPending(string fullPath) => Current.Value is OverlayFileSystem overlay && overlay.IsPending(fullPath);
+
     private sealed class Restore(Action restore) : IDisposable
     {
         public void Dispose() => restore();

@@ -50,6 +50,9 @@ public sealed class OverlayFileSystem(IFileSystem disk) : IFileSystem
 
     public SourceText Read(string path) => _pending.TryGetValue(path, out var text) ? text : disk.Read(path);
 
+    /// <summary>Whether the file's text is held here rather than on disk.</summary>
+    public bool IsPending(string path) => _pending.ContainsKey(path);
+
     /// <summary>Replaces a file's text in memory, remembering what was on disk the first time.</summary>
     public void Write(string path, string text, SourceEncoding encoding)
     {

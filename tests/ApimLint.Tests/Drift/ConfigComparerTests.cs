@@ -122,18 +122,21 @@ public sealed class ConfigComparerTests
     }
 
     [Fact]
-    public void Properties_compare_values_without_whitespace_and_AMQP_URLs_in_their_parts()
+    public void Properties_compare_values_as_Java_reads_them_and_AMQP_URLs_in_their_parts()
     {
         var active = Properties("""
             # comment
             log4j.rootLogger=INFO, CARBON
+            topic.throttleData = throttleData
             connectionfactory.TopicConnectionFactory = amqp://admin:one@clientid/carbon?brokerlist='tcp://localhost:5672'
             password.of.something = a
             dup = first
             dup = last
             """);
+        // The separator's whitespace is not part of a value; whitespace after the value is (Java keeps it).
         var passive = Properties("""
-            log4j.rootLogger = INFO,  CARBON   
+            log4j.rootLogger   :   INFO, CARBON
+            topic.throttleData = throttleData  
             connectionfactory.TopicConnectionFactory=amqp://apim:two@clientid/carbon?brokerlist='tcp://localhost:5673'
             password.of.something = b
             dup = last
@@ -141,11 +144,12 @@ public sealed class ConfigComparerTests
 
         var differences = Compare(active, passive, "repository/conf/jndi.properties");
 
-        Assert.Equal("connectionfactory.TopicConnectionFactory/user | connectionfactory.TopicConnectionFactory/password"
+        Assert.Equal("topic.throttleData | connectionfactory.TopicConnectionFactory/user | connectionfactory.TopicConnectionFactory/password"
                      + " | connectionfactory.TopicConnectionFactory/brokerlist | password.of.something", Keys(differences));
-        Assert.Equal(("tcp://localhost:5672", "tcp://localhost:5673"), (differences[2].Active.Display, differences[2].Passive.Display));
-        Assert.Equal(ConfigComparer.Masked, differences[1].Passive.Display);
-        Assert.Equal(ConfigComparer.Masked, differences[3].Passive.Display);
+        Assert.Equal(("throttleData", "throttleData  "), (differences[0].Active.Display, differences[0].Passive.Display));
+        Assert.Equal(("tcp://localhost:5672", "tcp://localhost:5673"), (differences[3].Active.Display, differences[3].Passive.Display));
+        Assert.Equal(ConfigComparer.Masked, differences[2].Passive.Display);
+        Assert.Equal(ConfigComparer.Masked, differences[4].Passive.Display);
     }
 
     [Fact]
