@@ -30,6 +30,12 @@ public sealed class FixPropertyTests
             using var temp = new TempDirectory();
             var replacements = indexes.SelectMany(i => Slips[i].Replace).ToList();
             FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+            foreach (var added in indexes.SelectMany(i => Slips[i].Add))
+            {
+                var path = Path.Combine(temp.Path, added.File);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                if (!File.Exists(path)) File.WriteAllText(path, added.Content);
+            }
             foreach (var r in replacements)
             {
                 // Slips that touch the same text cannot be combined: keep the first of them.
