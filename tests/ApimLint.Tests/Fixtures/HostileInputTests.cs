@@ -19,10 +19,8 @@ public sealed class HostileInputTests
     [MemberData(nameof(Cases))]
     public void Answers_with_a_finding_or_a_clear_error(string name)
     {
-        var caseDir = Path.Combine(Root, name);
-        var fixture = FixtureCase.Read(caseDir);
-        using var temp = new TempDirectory();
-        fixture.Materialize(temp.Path, caseDir);
+        var (caseDir, fixture) = (Path.Combine(Root, name), Case(name));
+        using var temp = Materialized(name);
 
         var result = Apimlint.Run(temp.Path, ["check", ".", .. fixture.Args]);
 
@@ -40,10 +38,8 @@ public sealed class HostileInputTests
     [MemberData(nameof(Cases))]
     public void Html_and_markdown_reports_hold_every_finding(string name)
     {
-        var caseDir = Path.Combine(Root, name);
-        var fixture = FixtureCase.Read(caseDir);
-        using var temp = new TempDirectory();
-        fixture.Materialize(temp.Path, caseDir);
+        var fixture = Case(name);
+        using var temp = Materialized(name);
         var text = Apimlint.Run(temp.Path, ["check", ".", .. fixture.Args]);
         var findings = text.Stdout.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\S.*: (error|warning|note) APIM\d{3}: "));
 
@@ -59,5 +55,14 @@ public sealed class HostileInputTests
             Assert.Equal(findings, shown);
             Assert.True(result.Stdout.Length < 256 * 1024, $"the {format} report is {result.Stdout.Length} characters long");
         }
+    }
+
+    private static FixtureCase Case(string name) => FixtureCase.Read(Path.Combine(Root, name));
+
+    private static TempDirectory Materialized(string name)
+    {
+        var temp = new TempDirectory();
+        Case(name).Materialize(temp.Path, Path.Combine(Root, name));
+        return temp;
     }
 }
