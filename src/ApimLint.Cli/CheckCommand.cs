@@ -144,7 +144,7 @@ internal sealed class CheckCommand(CliConsole console)
             case "github": new GitHubReportWriter(context).Write(output, findings.Reported); break;
             case "markdown": new MarkdownReportWriter(context, deployment).Write(output, findings.Reported); break;
             case "html":
-                new HtmlReportWriter(context, deployment, DriftContext.ReportFor(deployment), FixRunner.Preview).Write(output, findings.Reported, findings.HiddenNotes);
+                new HtmlReportWriter(context, deployment, DriftContext.ReportFor(deployment), FixRunner.Preview).Write(output, findings.WithHidden, findings.HiddenNotes);
                 break;
             default: new TextReportWriter(context.BaseDirectory, useColor).Write(output, findings.Reported, findings.HiddenNotes); break;
         }

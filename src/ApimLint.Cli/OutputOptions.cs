@@ -48,7 +48,7 @@ internal sealed class OutputOptions
 
     private readonly Option<bool> _includeSuppressed = new("--include-suppressed")
     {
-        Description = "Put suppressed findings into SARIF and JSON, marked with their suppression and justification " +
+        Description = "Put suppressed findings into SARIF, JSON and HTML, marked with their suppression and justification " +
                       "(left out by default: GitHub code scanning ignores SARIF suppressions).",
     };
 

@@ -129,6 +129,28 @@ public sealed partial class HtmlReportTests
         Assert.StartsWith("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">", File.ReadAllText(file));
     }
 
+    [Fact]
+    public void Suppressed_findings_are_listed_marked_only_when_asked_for()
+    {
+        using var temp = new TempDirectory();
+        ApimLint.Tests.Fixtures.FixtureCase.CopyDirectory(TestPaths.Fixture("example"), temp.Path);
+        var conf = Path.Combine(temp.Path, "nginx", "nginx.conf");
+        File.WriteAllText(conf, File.ReadAllText(conf).Replace("        ssl on;", "        # apimlint-disable-next-line APIM605 -- nginx 1.14 here still needs it\n        ssl on;"));
+
+        var hidden = new HtmlParser().ParseDocument(Apimlint.Run(temp.Path, "check", "--format", "html").Stdout);
+        var shown = new HtmlParser().ParseDocument(Apimlint.Run(temp.Path, "check", "--format", "html", "--include-suppressed").Stdout);
+
+        Assert.Equal("11 errors, 10 warnings, 0 notes (1 suppressed).", hidden.QuerySelector(".summary")!.TextContent);
+        Assert.Empty(hidden.QuerySelectorAll("article.suppressed"));
+        var suppressed = Assert.Single(shown.QuerySelectorAll("article.suppressed"));
+        Assert.Equal("APIM605", suppressed.QuerySelector(".rule")!.TextContent);
+        Assert.Equal("Suppressed in the source: nginx 1.14 here still needs it", suppressed.QuerySelector(".suppression")!.TextContent);
+        // Counted nowhere: the summary, the nginx box and the nginx group say what is reported.
+        Assert.Equal(hidden.QuerySelector(".summary")!.TextContent, shown.QuerySelector(".summary")!.TextContent);
+        Assert.Equal("3 findings", shown.QuerySelector("#vertex-nginx .count")!.TextContent);
+        Assert.Equal("nginx (3)", shown.QuerySelector("#findings-nginx h3")!.TextContent);
+    }
+
     private static Dictionary<string, string> Snapshot(string directory) =>
         Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => f, f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));

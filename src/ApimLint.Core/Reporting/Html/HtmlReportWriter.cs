@@ -22,19 +22,21 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
     private static readonly (string Id, string Title)[] Groups =
         [("active", "active node"), ("passive", "passive node"), ("nginx", "nginx"), ("other", "other files")];
 
+    /// <param name="diagnostics">The findings to show; those with a <see cref="Diagnostic.Suppression"/> (--include-suppressed) are listed marked as such, and count nowhere else.</param>
     public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> hiddenNotes)
     {
+        var reported = diagnostics.Where(d => d.Suppression is null).ToList();
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html lang=\"en\"><head></head><body></body></html>");
         var anchors = new Dictionary<Diagnostic, string>(ReferenceEqualityComparer.Instance);
         foreach (var (d, index) in diagnostics.Select((d, i) => (d, i))) anchors[d] = $"finding-{index + 1}";
         var grouped = diagnostics.GroupBy(GroupOf).ToDictionary(g => g.Key, g => g.ToList());
 
-        Head(document, diagnostics);
+        Head(document, reported);
         var body = document.Body!;
         body.Add("a", "skip", "Skip to the findings").SetAttribute("href", "#findings");
-        Header(body, diagnostics, hiddenNotes, grouped);
+        Header(body, reported, hiddenNotes, grouped);
         var main = body.Add("main");
-        Topology(main, diagnostics, anchors, grouped);
+        Topology(main, reported, anchors, grouped);
         Findings(main, grouped, anchors);
         if (drift is not null) Drift(main, drift);
         body.Add("footer", null, $"apimlint {ProjectInfo.Version} · {ProjectInfo.HomePage}");
@@ -71,7 +73,7 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
         Item("#topology", "Topology");
         Item("#findings", $"Findings ({diagnostics.Count})");
         foreach (var (id, title) in Groups.Where(g => grouped.ContainsKey(g.Id)))
-            Item($"#findings-{id}", $"{title} ({grouped[id].Count})");
+            Item($"#findings-{id}", $"{title} ({Counted(grouped[id])})");
         if (drift is not null) Item("#drift", $"Drift ({drift.Items.Count})");
     }
 
@@ -82,7 +84,7 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
         section.Add("h2", null, "Topology");
         var graph = TopologyGraph.Of(deployment, diagnostics);
         var boxes = new[] { "nginx", "active", "passive" }.ToDictionary(id => id,
-            id => new TopologyDrawing.VertexFindings($"#findings-{id}", grouped.GetValueOrDefault(id)?.Count ?? 0));
+            id => new TopologyDrawing.VertexFindings($"#findings-{id}", Counted(grouped.GetValueOrDefault(id) ?? [])));
         var figure = section.Add("figure");
         new TopologyDrawing(graph, d => anchors[d], boxes).AppendTo(figure,
             "nginx, its upstreams, the two nodes and the shared databases; red links carry findings");
@@ -120,7 +122,7 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
         {
             var group = section.Add("section", "group");
             group.Id = $"findings-{id}";
-            group.Add("h3", null, $"{title} ({grouped[id].Count})");
+            group.Add("h3", null, $"{title} ({Counted(grouped[id])})");
             foreach (var file in grouped[id].GroupBy(d => d.Location.Path))
             {
                 var fileSection = group.Add("section", "file");
@@ -146,6 +148,11 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
         var self = head.Add("a", "where", Where(d.Location));
         self.SetAttribute("href", "#" + anchor);
         article.Add("p", "message", d.Message);
+        if (d.Suppression is { } suppression)
+        {
+            article.ClassList.Add("suppressed");
+            article.Add("p", "suppression", (suppression.Kind == SuppressionKind.InSource ? "Suppressed in the source: " : "Accepted in the baseline: ") + suppression.Justification);
+        }
         excerpts.AppendTo(article, d.Location);
         if (d.Related.Count > 0)
         {
@@ -208,6 +215,9 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
             row.Add("td", null, item.Verdict.Name());
         }
     }
+
+    /// <summary>How many findings of a group are reported (suppressed ones are listed but not counted).</summary>
+    private static int Counted(IEnumerable<Diagnostic> findings) => findings.Count(d => d.Suppression is null);
 
     private string GroupOf(Diagnostic d)
     {
