@@ -304,7 +304,8 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
 
     private static DriftSide Side(string? display, Location location) => new(display, location);
 
-    /// <summary>Names that hold passwords: password, KeyPassword, ConnectionPassword, passwd.</summary>
+    /// <summary>Names that hold passwords: password, KeyPassword, ConnectionPassword, passwd, keystorePass.</summary>
     public static bool IsSecretName(string name) =>
-        name.Contains("password", StringComparison.OrdinalIgnoreCase) || name.Contains("passwd", StringComparison.OrdinalIgnoreCase);
+        name.Contains("password", StringComparison.OrdinalIgnoreCase) || name.Contains("passwd", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith("pass", StringComparison.OrdinalIgnoreCase);
 }

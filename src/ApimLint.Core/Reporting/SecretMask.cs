@@ -4,7 +4,7 @@ namespace ApimLint.Reporting;
 
 /// <summary>
 /// Masks credentials in text that shows file contents (the --diff output, the HTML report's source lines): passwords in AMQP URLs,
-/// password elements and properties, and SQL "identified by" clauses.
+/// password elements, attributes (keystorePass) and properties, and SQL "identified by" clauses.
 /// </summary>
 public static partial class SecretMask
 {
@@ -14,10 +14,15 @@ public static partial class SecretMask
     {
         text = AmqpPassword().Replace(text, m => m.Groups[1].Value + Mask + "@");
         // Line breaks inside a masked value stay, so that masked text keeps its line numbers.
-        text = PasswordElement().Replace(text, m => m.Groups[1].Value + (m.Groups[2].Value.Length == 0 ? "" : Mask + LineBreaks(m.Groups[2].Value)) + m.Groups[3].Value);
+        text = PasswordElement().Replace(text, MaskElementText);
+        text = NamedPasswordElement().Replace(text, MaskElementText);
+        text = PasswordAttribute().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value[0] + Mask + m.Groups[2].Value[0]);
         text = PasswordProperty().Replace(text, m => m.Groups[1].Value + Mask);
         return IdentifiedBy().Replace(text, m => m.Groups[1].Value + "'" + Mask + "'");
     }
+
+    private static string MaskElementText(Match m) =>
+        m.Groups[1].Value + (m.Groups[2].Value.Length == 0 ? "" : Mask + LineBreaks(m.Groups[2].Value)) + m.Groups[3].Value;
 
     private static string LineBreaks(string text) => new('\n', LineBreak().Count(text));
 
@@ -30,7 +35,15 @@ public static partial class SecretMask
     [GeneratedRegex(@"(<(?:[\w.-]+:)?[\w.-]*password[^>]*>)([^<]*)(</)", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordElement();
 
-    [GeneratedRegex(@"^([+\- ]?[\w.-]*password\s*[=:]\s*)\S.*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    /// <summary>An element whose name attribute says password: &lt;Property name="ConnectionPassword"&gt;.</summary>
+    [GeneratedRegex(@"(<[\w.:-]+\s[^>]*\bname\s*=\s*[""'][^""']*(?:password|passwd|pass)[""'][^>]*>)([^<]*)(</)", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedPasswordElement();
+
+    /// <summary>An attribute whose name says password: keystorePass="…", password='…'.</summary>
+    [GeneratedRegex(@"(\s[\w.:-]*(?:password|passwd|pass)\s*=\s*)(""[^""]*""|'[^']*')", RegexOptions.IgnoreCase)]
+    private static partial Regex PasswordAttribute();
+
+    [GeneratedRegex(@"^([+\- ]?[\w.-]*(?:password|passwd)\s*[=:]\s*)\S.*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex PasswordProperty();
 
     [GeneratedRegex(@"(identified\s+by\s+)('[^']*'|""[^""]*"")", RegexOptions.IgnoreCase)]

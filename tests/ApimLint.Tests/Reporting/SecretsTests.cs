@@ -1,9 +1,12 @@
+using ApimLint.Reporting;
+
 namespace ApimLint.Tests.Reporting;
 
 /// <summary>No password or credential of the deployment appears in any output format.</summary>
 public sealed class SecretsTests
 {
-    private static readonly string[] Secrets = ["Zq7-datasource-secret", "Zq7-admin-secret", "Zq7-amqp-secret", "Zq7-keystore-secret"];
+    private static readonly string[] Secrets =
+        ["Zq7-datasource-secret", "Zq7-admin-secret", "Zq7-amqp-secret", "Zq7-keystore-secret", "Zq7-connection-secret", "Zq7-keystorepass-secret"];
 
     [Fact]
     public void No_output_format_shows_a_secret()
@@ -19,13 +22,22 @@ public sealed class SecretsTests
             Replace(Path.Combine(conf, "carbon.xml"), "<Password>wso2carbon</Password>", $"<Password>{Secrets[3]}</Password>");
         }
 
+        // On the passive only, so that they are drift too: a password Property and a password attribute.
+        var passive = Path.Combine(temp.Path, "passive", "repository", "conf");
+        Replace(Path.Combine(passive, "user-mgt.xml"), "<Property name=\"ConnectionPassword\">admin</Property>", $"<Property name=\"ConnectionPassword\">{Secrets[4]}</Property>");
+        Replace(Path.Combine(passive, "tomcat", "catalina-server.xml"), "keystorePass=\"wso2carbon\"", $"keystorePass=\"{Secrets[5]}\"");
+
         foreach (var format in new[] { "text", "sarif", "json", "github", "markdown", "html" })
         {
             var result = Apimlint.Run(temp.Path, "check", "--format", format, "--fail-level", "none");
             Assert.Equal(0, result.ExitCode);
             foreach (var secret in Secrets) Assert.DoesNotContain(secret, result.Stdout + result.Stderr);
             // The HTML report shows the source lines around each finding: the AMQP URL beside APIM503's brokerlist is masked there.
-            if (format == "html") Assert.Contains("amqp://admin:********@", result.Stdout);
+            if (format == "html")
+            {
+                Assert.Contains("amqp://admin:********@", result.Stdout);
+                Assert.Contains("keystorePass=\"********\"", result.Stdout);
+            }
         }
     }
 
@@ -34,5 +46,24 @@ public sealed class SecretsTests
         var text = File.ReadAllText(path);
         Assert.Contains(find, text);
         File.WriteAllText(path, text.Replace(find, with));
+    }
+
+    [Theory]
+    [InlineData("<Password>s3cret</Password>", "<Password>********</Password>")]
+    [InlineData("<Property name=\"ConnectionPassword\">s3cret</Property>", "<Property name=\"ConnectionPassword\">********</Property>")]
+    [InlineData("<parameter name='trustStorePass'>s3cret</parameter>", "<parameter name='trustStorePass'>********</parameter>")]
+    [InlineData("<Connector port=\"9443\" keystorePass=\"s3cret\" clientAuth=\"false\"/>", "<Connector port=\"9443\" keystorePass=\"********\" clientAuth=\"false\"/>")]
+    [InlineData("password = s3cret", "password = ********")]
+    [InlineData("x=amqp://admin:s3cret@clientid/carbon", "x=amqp://admin:********@clientid/carbon")]
+    [InlineData("CREATE USER 'u' IDENTIFIED BY 's3cret';", "CREATE USER 'u' IDENTIFIED BY '********';")]
+    [InlineData("<Property name=\"UserNameAttribute\">uid</Property>", "<Property name=\"UserNameAttribute\">uid</Property>")]
+    public void The_mask_hides_each_form_of_credential(string text, string masked) => Assert.Equal(masked, SecretMask.Apply(text));
+
+    [Fact]
+    public void The_mask_keeps_the_line_count()
+    {
+        var text = "<Password>\n  s3cret\n</Password>\nnext";
+
+        Assert.Equal("<Password>********\n\n</Password>\nnext", SecretMask.Apply(text));
     }
 }
