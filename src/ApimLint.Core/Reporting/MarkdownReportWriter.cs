@@ -6,7 +6,7 @@ namespace ApimLint.Reporting;
 
 /// <summary>
 /// A report for $GITHUB_STEP_SUMMARY or a pull-request comment: a summary line, a Mermaid flowchart of
-/// the <see cref="TopologyGraph"/> whose edges turn red and carry the rule IDs of the findings on them, and a
+/// the <see cref="TopologyGraph"/> whose edges turn red (amber when only warnings mark them) and carry the rule IDs of the findings on them, and a
 /// findings table.
 /// </summary>
 public sealed class MarkdownReportWriter(ReportContext context, Deployment deployment)
@@ -39,10 +39,16 @@ public sealed class MarkdownReportWriter(ReportContext context, Deployment deplo
             var shown = string.Join(" ", edge.Labels.Concat(edge.Rules));
             text.Append(shown.Length == 0 ? $"  {edge.From} {arrow} {edge.To}\n" : $"  {edge.From} {arrow}|\"{Escape(shown)}\"| {edge.To}\n");
         }
-        foreach (var (_, index) in topology.Edges.Select((e, i) => (e, i)).Where(x => x.e.IsBroken))
-            text.Append($"  linkStyle {index} stroke:#d1242f,stroke-width:3px,color:#d1242f\n");
+        foreach (var (edge, index) in topology.Edges.Select((e, i) => (e, i)).Where(x => x.e.IsBroken))
+        {
+            var colour = edge.IsBrokenByError ? Red : Amber;
+            text.Append($"  linkStyle {index} stroke:{colour},stroke-width:3px,color:{colour}\n");
+        }
         return text.ToString();
     }
+
+    /// <summary>An edge an error breaks is red; one only warnings or notes mark is amber.</summary>
+    public const string Red = "#d1242f", Amber = "#9a6700";
 
     private static string Escape(string text) => text.Replace("\"", "#quot;").Replace("<", "#lt;").Replace(">", "#gt;");
 

@@ -18,6 +18,9 @@ public sealed record TopologyEdge(string From, string To, EdgeKind Kind, IReadOn
 {
     public bool IsBroken => Findings.Count > 0;
 
+    /// <summary>Broken by an error (drawn red), not only by warnings or notes (drawn amber).</summary>
+    public bool IsBrokenByError => Findings.Any(d => d.Severity == Severity.Error);
+
     /// <summary>The rule IDs of the findings on this edge, in ID order.</summary>
     public IReadOnlyList<string> Rules => Findings.Select(d => d.Rule.Id).Distinct().Order(StringComparer.Ordinal).ToList();
 }
@@ -49,12 +52,14 @@ public sealed record TopologyGraph(IReadOnlyList<TopologyVertex> Vertices, IRead
             vertices.Add(new TopologyVertex(id, VertexKind.Upstream, $"upstream {upstream.Name.Value}", []));
             var paths = routing.UsersOf(upstream).Select(u => u.Location.Path.Value).Distinct().ToList();
             var blocks = routing.UsersOf(upstream).Select(u => u.Location.Directive).ToList();
+            // Findings about the route sit in a location using the upstream, or in the upstream block
+            // outside its servers; findings about a server sit in its directive.
             Edge("nginx", EdgeKind.Primary, id, paths.Count == 0 ? ["unused"] : paths, d => d.Rule.Category == RuleCategory.ReverseProxy
-                && (Mentions(d, upstream.Name.Value) || blocks.Any(b => b.Source.Path == d.Location.Path && d.Location.Span is { } at && b.Span.Contains(at))));
+                && (blocks.Any(b => Within(d, b)) || (Within(d, upstream.Directive) && !upstream.Servers.Any(s => Within(d, s.Directive)))));
             foreach (var server in upstream.Servers)
                 if (routing.Resolve(server).Node is { } node)
                     Edge(id, server.IsBackup ? EdgeKind.Backup : EdgeKind.Primary, node.Name, [server.IsBackup ? "backup" : server.Address.Value],
-                        d => d.Rule.Category == RuleCategory.ReverseProxy && Mentions(d, server.Address.Value));
+                        d => d.Rule.Category == RuleCategory.ReverseProxy && Within(d, server.Directive));
         }
         Edge("active", EdgeKind.Mutual, "passive", ["WKA"], d => d.Rule.Category == RuleCategory.Clustering);
         foreach (var (from, to) in new[] { ("active", "passive"), ("passive", "active") })
@@ -70,5 +75,6 @@ public sealed record TopologyGraph(IReadOnlyList<TopologyVertex> Vertices, IRead
         return new TopologyGraph(vertices, edges);
     }
 
-    private static bool Mentions(Diagnostic d, string text) => d.Message.Contains(text, StringComparison.OrdinalIgnoreCase);
+    private static bool Within(Diagnostic d, Syntax.Nginx.NginxDirectiveSyntax directive) =>
+        d.Location.Path == directive.Source.Path && d.Location.Span is { } at && directive.Span.Contains(at);
 }

@@ -31,7 +31,7 @@ public sealed partial class ReportInBrowserTests
             overlappingBoxes: pairs(vertices, v => v.id),
             overlappingLabels: pairs(labels, l => l.id),
             labelsOnBoxes: labels.flatMap(l => vertices.filter(v => overlap(l.box, v.box)).map(v => l.id + " on " + v.id)),
-            edges: [...document.querySelectorAll("svg.topology g.edge")].map(g => ({ broken: g.classList.contains("broken"), stroke: getComputedStyle(g.querySelector(".line")).stroke })),
+            edges: [...document.querySelectorAll("svg.topology g.edge")].map(g => ({ broken: g.classList.contains("broken"), warning: g.classList.contains("warning"), stroke: getComputedStyle(g.querySelector(".line")).stroke })),
             hiddenFindings: [...document.querySelectorAll("article.finding")].filter(a => a.getClientRects().length === 0 || box(a).h === 0).map(a => a.id),
             findings: document.querySelectorAll("article.finding").length,
             pageWidth: document.documentElement.scrollWidth,
@@ -47,7 +47,7 @@ public sealed partial class ReportInBrowserTests
         </script>
         """;
 
-    private sealed record Edge(bool Broken, string Stroke);
+    private sealed record Edge(bool Broken, bool Warning, string Stroke);
 
     private sealed record Measured(
         string[] Vertices, string[] TextOutsideItsBox, string[] OverlappingBoxes, string[] OverlappingLabels, string[] LabelsOnBoxes,
@@ -77,7 +77,12 @@ public sealed partial class ReportInBrowserTests
         Assert.Empty(measured.OverlappingBoxes);
         Assert.Empty(measured.OverlappingLabels);
         Assert.Empty(measured.LabelsOnBoxes);
-        Assert.All(measured.Edges, e => Assert.Equal(e.Broken, e.Stroke == "rgb(209, 36, 47)"));
+        Assert.All(measured.Edges, e => Assert.Equal(e switch
+        {
+            { Broken: true, Warning: false } => "rgb(209, 36, 47)",
+            { Broken: true, Warning: true } => "rgb(154, 103, 0)",
+            _ => "rgb(87, 96, 106)",
+        }, e.Stroke));
         Assert.Equal(fixture == "example", measured.Edges.Any(e => e.Broken));
         Assert.Equal(Regex.Count(File.ReadAllText(report), "<article class=\"finding "), measured.Findings);
         Assert.Empty(measured.HiddenFindings);

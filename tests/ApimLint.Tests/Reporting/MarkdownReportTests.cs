@@ -22,10 +22,13 @@ public sealed partial class MarkdownReportTests
         Assert.Contains("  passive -->|\"throttle events APIM503\"| active", lines);
         Assert.Contains(lines, l => l.StartsWith("  nginx -->|\"/carbon", StringComparison.Ordinal) && l.Contains("APIM607"));
         Assert.Contains(lines, l => l.StartsWith("  db0[(\"WSO2AM_DB", StringComparison.Ordinal));
-        // Every edge that carries a rule ID is styled red, and no other.
+        // Every edge that carries a rule ID is styled (red for an error, amber for warnings only), and no other.
         var edges = lines.Where(l => Regex.IsMatch(l, @" (-->|-\.->|<-->)[ |]")).ToList();
         var red = lines.Where(l => l.StartsWith("  linkStyle ", StringComparison.Ordinal)).Select(l => int.Parse(l.Split(' ')[3])).ToList();
         Assert.Equal(edges.Select((e, i) => (e, i)).Where(x => Regex.IsMatch(x.e, @"APIM\d{3}")).Select(x => x.i), red);
+        string StyleOf(string edge) => lines.Single(l => l.StartsWith($"  linkStyle {edges.IndexOf(edge)} ", StringComparison.Ordinal));
+        Assert.EndsWith("stroke:#d1242f,stroke-width:3px,color:#d1242f", StyleOf("  active <-->|\"WKA APIM404\"| passive"));
+        Assert.EndsWith("stroke:#9a6700,stroke-width:3px,color:#9a6700", StyleOf("  active -->|\"APIM108\"| db0"));
     }
 
     [Fact]
@@ -47,6 +50,6 @@ public sealed partial class MarkdownReportTests
         Assert.DoesNotContain("| severity |", report);
     }
 
-    [GeneratedRegex(@"^  (\w+\[\(?""[^""]*""\)?\]|\w+ (-->|-\.->|<-->)(\|""[^""]*""\|)? \w+|linkStyle \d+ stroke:#d1242f,stroke-width:3px,color:#d1242f)$")]
+    [GeneratedRegex(@"^  (\w+\[\(?""[^""]*""\)?\]|\w+ (-->|-\.->|<-->)(\|""[^""]*""\|)? \w+|linkStyle \d+ stroke:(#d1242f|#9a6700),stroke-width:3px,color:\4)$")]
     private static partial Regex MermaidLine();
 }

@@ -80,7 +80,7 @@ internal sealed class TopologyDrawing
         var svg = parent.AddSvg("svg", ("viewBox", $"0 0 {N(_width)} {N(_height)}"), ("width", _width), ("height", _height), ("role", "group"), ("aria-label", label));
         svg.With("class", "topology");
         var defs = svg.AddSvg("defs");
-        foreach (var id in new[] { "arrow", "arrow-broken" })
+        foreach (var id in new[] { "arrow", "arrow-broken", "arrow-warning" })
             defs.AddSvg("marker", ("id", id), ("viewBox", "0 0 10 10"), ("refX", 9), ("refY", 5), ("markerWidth", 9), ("markerHeight", 9), ("markerUnits", "userSpaceOnUse"), ("orient", "auto-start-reverse"))
                 .AddSvg("path", ("d", "M0,0 L10,5 L0,10 z"), ("class", id));
         var horizontal = _graph.Edges.Where(e => !IsVertical(e)).ToList();
@@ -104,7 +104,10 @@ internal sealed class TopologyDrawing
     private string LabelText(TopologyEdge edge) => string.Join(" ", LabelWords(edge).Concat(edge.Rules));
 
     private static string EdgeClass(TopologyEdge edge) =>
-        string.Join(" ", new[] { "edge", edge.IsBroken ? "broken" : null, edge.Kind == EdgeKind.Backup ? "backup" : null }.OfType<string>());
+        string.Join(" ", new[]
+        {
+            "edge", edge.IsBroken ? "broken" : null, edge.IsBroken && !edge.IsBrokenByError ? "warning" : null, edge.Kind == EdgeKind.Backup ? "backup" : null,
+        }.OfType<string>());
 
     private string Describe(TopologyEdge edge)
     {
@@ -158,8 +161,9 @@ internal sealed class TopologyDrawing
 
     private static void Line(IElement group, TopologyEdge edge, string path)
     {
-        var line = group.AddSvg("path", ("d", path), ("class", "line"), ("marker-end", edge.IsBroken ? "url(#arrow-broken)" : "url(#arrow)"));
-        if (edge.Kind == EdgeKind.Mutual) line.With("marker-start", edge.IsBroken ? "url(#arrow-broken)" : "url(#arrow)");
+        var marker = !edge.IsBroken ? "url(#arrow)" : edge.IsBrokenByError ? "url(#arrow-broken)" : "url(#arrow-warning)";
+        var line = group.AddSvg("path", ("d", path), ("class", "line"), ("marker-end", marker));
+        if (edge.Kind == EdgeKind.Mutual) line.With("marker-start", marker);
     }
 
     /// <summary>Where a rule ID on an edge links to: the first finding of that rule on the edge.</summary>
