@@ -87,8 +87,8 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
             id => new TopologyDrawing.VertexFindings($"#findings-{id}", Counted(grouped.GetValueOrDefault(id) ?? [])));
         var figure = section.Add("figure");
         new TopologyDrawing(graph, d => anchors[d], boxes).AppendTo(figure,
-            "nginx, its upstreams, the two nodes and the shared databases; red links carry findings");
-        figure.Add("figcaption", null, "Red links carry findings (their rule IDs link to them); dashed links are backup servers; " +
+            "nginx, its upstreams, the two nodes and the shared databases; red links carry errors, amber links warnings");
+        figure.Add("figcaption", null, "Red links carry errors, amber links only warnings (their rule IDs link to the findings); dashed links are backup servers; " +
                                        "the lines between the nodes are the WKA membership and the throttle events each publishes to the other's broker.");
 
         var table = section.Add("table", "links");
@@ -98,7 +98,7 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
         var rows = table.Add("tbody");
         foreach (var edge in graph.Edges)
         {
-            var row = rows.Add("tr", edge.IsBroken ? "broken" : null);
+            var row = rows.Add("tr", !edge.IsBroken ? null : edge.IsBrokenByError ? "broken" : "broken warning");
             row.Add("td", null, graph.Vertex(edge.From).Label);
             row.Add("td", null, graph.Vertex(edge.To).Label);
             row.Add("td", null, string.Join(" ", edge.Labels));
@@ -136,7 +136,7 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
     {
         var article = parent.Add("article", $"finding {d.Severity.Name()}");
         article.Id = anchor;
-        var head = article.Add("p", "head");
+        var head = article.Add("h5", "head");
         head.Add("span", "severity", d.Severity.Name());
         head.AddText(" ");
         var rule = head.Add("a", "rule", d.Rule.Id);

@@ -11,11 +11,12 @@ namespace ApimLint.Reporting.Html;
 internal sealed class TopologyDrawing
 {
     private const double Margin = 20, Gap = 28, Padding = 10, TitleHeight = 20, LineHeight = 16, NodeLinkSpace = 200, NodeLinkSpacing = 72, DatabaseRim = 8;
-    private const int MaxChars = 36;
+    /// <summary>About the widths of a character of a box's title (14px bold) and of its detail lines (12px monospace).</summary>
+    private const double TitleCharWidth = 8.4, DetailCharWidth = 7.3;
 
     /// <summary>The columns left to right, their widths, and the least room between a column and the next.</summary>
     private static readonly (VertexKind Kind, double Width, double MinGap)[] ColumnOrder =
-        [(VertexKind.Proxy, 120, 70), (VertexKind.Upstream, 270, 140), (VertexKind.Node, 220, 130), (VertexKind.Database, 240, 0)];
+        [(VertexKind.Proxy, 120, 70), (VertexKind.Upstream, 290, 140), (VertexKind.Node, 220, 130), (VertexKind.Database, 240, 0)];
 
     /// <summary>About the width of a character of a 12px label, to leave room for the longest label between two columns.</summary>
     private const double LabelCharWidth = 7.2;
@@ -85,6 +86,8 @@ internal sealed class TopologyDrawing
                 .AddSvg("path", ("d", "M0,0 L10,5 L0,10 z"), ("class", id));
         var horizontal = _graph.Edges.Where(e => !IsVertical(e)).ToList();
         var vertical = _graph.Edges.Where(IsVertical).ToList();
+        // Boxes first: the keyboard reaches nginx and the nodes before the rule IDs on the edges.
+        foreach (var vertex in _graph.Vertices) DrawBox(svg, _boxes[vertex.Id]);
         foreach (var (edge, index) in _graph.Edges.Select((e, i) => (e, i)))
         {
             var group = svg.AddSvg("g", ("id", $"edge-{index}"), ("class", EdgeClass(edge)));
@@ -92,7 +95,6 @@ internal sealed class TopologyDrawing
             if (IsVertical(edge)) DrawVertical(group, edge, vertical.IndexOf(edge), vertical.Count);
             else DrawHorizontal(group, edge, horizontal);
         }
-        foreach (var vertex in _graph.Vertices) DrawBox(svg, _boxes[vertex.Id]);
         return svg;
     }
 
@@ -125,15 +127,16 @@ internal sealed class TopologyDrawing
         Line(group, edge, $"M{N(x1)},{N(y1)} C{N(x1 + bend)},{N(y1)} {N(x2 - bend)},{N(y2)} {N(x2)},{N(y2)}");
         var words = LabelWords(edge);
         if (words.Count + edge.Rules.Count == 0) return;
-        // A server's address sits where it leaves its upstream (the ports there are apart); other labels mid-way.
+        // A label sits at an end of its own edge, where the ports are apart (mid-way, the curves cross): a
+        // server's address where it leaves its upstream, the other labels where the edge arrives.
         var text = from.Vertex.Kind == VertexKind.Upstream
             ? group.AddSvg("text", ("x", x1 + 6), ("y", y1 - 4), ("class", "label"))
-            : group.AddSvg("text", ("x", (x1 + x2) / 2), ("y", (y1 + y2) / 2 - 5), ("text-anchor", "middle"), ("class", "label"));
+            : group.AddSvg("text", ("x", x2 - 12), ("y", y2 - 5), ("text-anchor", "end"), ("class", "label"));
         if (words.Count > 0) text.AddText(string.Join(" ", words));
         foreach (var rule in edge.Rules)
         {
             if (text.HasChildNodes) text.AddText(" ");
-            text.AddSvg("a", ("href", Anchor(edge, rule))).AddSvg("tspan", ("class", "rule")).TextContent = rule;
+            RuleLink(text, edge, rule).AddSvg("tspan", ("class", "rule")).TextContent = rule;
         }
     }
 
@@ -153,7 +156,7 @@ internal sealed class TopologyDrawing
         foreach (var (line, i) in lines.Select((l, i) => (l, i)))
         {
             var isRule = i >= lines.Count - edge.Rules.Count;
-            var span = (isRule ? text.AddSvg("a", ("href", Anchor(edge, line))) : text).AddSvg("tspan", ("x", x + 6), ("dy", i == 0 ? 0 : 14));
+            var span = (isRule ? RuleLink(text, edge, line) : text).AddSvg("tspan", ("x", x + 6), ("dy", i == 0 ? 0 : 14));
             if (isRule) span.With("class", "rule");
             span.TextContent = line;
         }
@@ -166,8 +169,13 @@ internal sealed class TopologyDrawing
         if (edge.Kind == EdgeKind.Mutual) line.With("marker-start", marker);
     }
 
-    /// <summary>Where a rule ID on an edge links to: the first finding of that rule on the edge.</summary>
-    private string Anchor(TopologyEdge edge, string rule) => "#" + _anchorOf(edge.Findings.First(d => d.Rule.Id == rule));
+    /// <summary>
+    /// A rule ID on an edge, linking to the first finding of that rule there; named with the edge, since
+    /// the same ID may stand on several edges.
+    /// </summary>
+    private IElement RuleLink(IElement text, TopologyEdge edge, string rule) =>
+        text.AddSvg("a", ("href", "#" + _anchorOf(edge.Findings.First(d => d.Rule.Id == rule))),
+            ("aria-label", $"{rule} on {_graph.Vertex(edge.From).Label} → {_graph.Vertex(edge.To).Label}"));
 
     private void DrawBox(IElement svg, Box box)
     {
@@ -183,13 +191,12 @@ internal sealed class TopologyDrawing
         }
         else group.AddSvg("rect", ("class", "shape"), ("x", box.X), ("y", box.Y), ("width", box.Width), ("height", box.Height), ("rx", 8));
         var baseline = box.Y + Padding + 15 + (box.Vertex.Kind == VertexKind.Database ? DatabaseRim : 0);
-        group.AddSvg("text", ("x", box.CenterX), ("y", baseline), ("text-anchor", "middle"), ("class", "title")).TextContent = Short(box.Vertex.Label);
+        Fitted(group.AddSvg("text", ("x", box.CenterX), ("y", baseline), ("text-anchor", "middle"), ("class", "title")), box.Vertex.Label, box.Width, TitleCharWidth);
         foreach (var (line, i) in box.Lines.Select((l, i) => (l, i)))
         {
             var isCount = findings is { Count: > 0 } && i == box.Lines.Count - 1;
             var text = group.AddSvg("text", ("x", box.CenterX), ("y", baseline + TitleHeight + i * LineHeight), ("text-anchor", "middle"), ("class", isCount ? "detail count" : "detail"));
-            text.TextContent = Short(line);
-            if (line.Length > MaxChars) text.AddSvg("title").TextContent = line;
+            Fitted(text, line, box.Width, DetailCharWidth);
         }
     }
 
@@ -204,7 +211,13 @@ internal sealed class TopologyDrawing
         return lines;
     }
 
-    private static string Short(string text) => text.Length <= MaxChars ? text : text[..(MaxChars - 1)] + "…";
+    /// <summary>Writes a text cut to what fits in a box, the whole of it as a tooltip when it was cut.</summary>
+    private static void Fitted(IElement text, string value, double boxWidth, double charWidth)
+    {
+        var fits = (int)((boxWidth - 16) / charWidth);
+        text.TextContent = value.Length <= fits ? value : value[..(fits - 1)] + "…";
+        if (value.Length > fits) text.AddSvg("title").TextContent = value;
+    }
 
     private static string N(double value) => value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }
