@@ -62,19 +62,20 @@ public sealed record TopologyGraph(IReadOnlyList<TopologyVertex> Vertices, IRead
                         d => d.Rule.Category == RuleCategory.ReverseProxy && Within(d, server.Directive));
         }
         Edge("active", EdgeKind.Mutual, "passive", ["WKA"], d => d.Rule.Category == RuleCategory.Clustering);
-        foreach (var (from, to) in new[] { ("active", "passive"), ("passive", "active") })
-            Edge(from, EdgeKind.Primary, to, ["throttle events"], d => d.Rule.Id is "APIM502" or "APIM503" or "APIM504" or "APIM505" && d.Message.StartsWith(from, StringComparison.Ordinal));
+        // A throttle publisher's findings sit in the publishing node's files; a datasource's in its element.
+        foreach (var node in deployment.Nodes)
+            Edge(node.Name, EdgeKind.Primary, deployment.PeerOf(node).Name, ["throttle events"],
+                d => d.Rule.Id is "APIM502" or "APIM503" or "APIM504" or "APIM505" && d.Location.Path.StartsWith(node.Home + Path.DirectorySeparatorChar, StringComparison.Ordinal));
         foreach (var (name, index) in SharedDatabases.Select((n, i) => (n, i)))
         {
             var url = deployment.Active.DataSourceByName(name)?.ParsedUrl;
             vertices.Add(new TopologyVertex($"db{index}", VertexKind.Database, name, url is null ? [] : [$"{url.Engine}:{url.Database}"]));
-            foreach (var node in deployment.Nodes.Where(n => n.DataSourceByName(name) is not null))
-                Edge(node.Name, EdgeKind.Primary, $"db{index}", [], d => d.Rule.Category == RuleCategory.Datasources
-                    && d.Message.Contains(name, StringComparison.Ordinal) && d.Message.StartsWith(node.Name, StringComparison.Ordinal));
+            foreach (var (node, dataSource) in deployment.Nodes.Select(n => (n, n.DataSourceByName(name))).Where(x => x.Item2 is not null))
+                Edge(node.Name, EdgeKind.Primary, $"db{index}", [], d => d.Rule.Category == RuleCategory.Datasources && Within(d, dataSource!.Element));
         }
         return new TopologyGraph(vertices, edges);
     }
 
-    private static bool Within(Diagnostic d, Syntax.Nginx.NginxDirectiveSyntax directive) =>
-        d.Location.Path == directive.Source.Path && d.Location.Span is { } at && directive.Span.Contains(at);
+    private static bool Within(Diagnostic d, Syntax.SyntaxNode node) =>
+        d.Location.Path == node.Source.Path && d.Location.Span is { } at && node.Span.Contains(at);
 }

@@ -32,6 +32,20 @@ public sealed partial class MarkdownReportTests
     }
 
     [Fact]
+    public void A_finding_marks_the_edge_it_sits_on_not_every_edge_whose_name_its_message_contains()
+    {
+        using var temp = new TempDirectory();
+        Fixtures.FixtureCase.Read(TestPaths.Fixture("rules/APIM602/bad-backup-swapped-on-two-hosts")).Materialize(temp.Path);
+
+        var chart = Apimlint.Run(temp.Path, "check", ".", "--format", "markdown", "--fail-level", "none").Stdout;
+
+        // Both findings name "upstream allnodes-traffic-http", which contains "allnodes": only that upstream's servers are marked.
+        Assert.Contains("  u2 -.->|\"backup APIM602\"| active\n", chart);
+        Assert.Contains("  u2 -->|\"192.168.10.2:8280 APIM602\"| passive\n", chart);
+        Assert.Equal(2, Regex.Count(chart, "APIM602\"\\|"));
+    }
+
+    [Fact]
     public void Findings_table_lists_every_finding_with_a_link_to_its_line()
     {
         var rows = Report("example").Split('\n').Where(l => l.StartsWith("| error |") || l.StartsWith("| warning |")).ToList();
