@@ -178,8 +178,10 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
         {
             diff = SecretMask.Apply(UnifiedDiff.Render(previewFix(fix), context.RelativePath));
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // The file changed or went away since it was read: the report still names the fix.
+            block.Add("p", "note", "(what it changes cannot be shown: the file can no longer be read)");
             return;
         }
         var code = block.Add("pre", "diff").Add("code");
