@@ -26,8 +26,8 @@ public sealed record TopologyEdge(string From, string To, EdgeKind Kind, IReadOn
 }
 
 /// <summary>
-/// The deployment as a picture: nginx → upstreams → nodes → shared databases, the WKA link and the
-/// throttle publishers between the nodes, each edge holding the findings about it. What the Markdown
+/// The deployment as a picture: nginx → upstreams → nodes → shared databases, the WKA link, the
+/// throttle publishers between the nodes and each node's to its own broker, each edge holding the findings about it. What the Markdown
 /// flowchart and the HTML report's drawing both show; deterministic ids and order.
 /// </summary>
 public sealed record TopologyGraph(IReadOnlyList<TopologyVertex> Vertices, IReadOnlyList<TopologyEdge> Edges)
@@ -62,10 +62,13 @@ public sealed record TopologyGraph(IReadOnlyList<TopologyVertex> Vertices, IRead
                         d => d.Rule.Category == RuleCategory.ReverseProxy && Within(d, server.Directive));
         }
         Edge("active", EdgeKind.Mutual, "passive", ["WKA"], d => d.Rule.Category == RuleCategory.Clustering);
-        // A throttle publisher's findings sit in the publishing node's files; a datasource's in its element.
+        // Each node's publishers reach its own broker and the peer's; their findings sit in the publishing
+        // node's files. A datasource's findings sit in its element.
         foreach (var node in deployment.Nodes)
             Edge(node.Name, EdgeKind.Primary, deployment.PeerOf(node).Name, ["throttle events"],
-                d => d.Rule.Id is "APIM502" or "APIM503" or "APIM504" or "APIM505" && d.Location.Path.StartsWith(node.Home + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+                d => d.Rule.Id is "APIM502" or "APIM503" or "APIM504" or "APIM505" && OnNode(d, node));
+        foreach (var node in deployment.Nodes)
+            Edge(node.Name, EdgeKind.Primary, node.Name, ["own broker"], d => d.Rule.Id == "APIM506" && OnNode(d, node));
         foreach (var (name, index) in SharedDatabases.Select((n, i) => (n, i)))
         {
             var url = deployment.Active.DataSourceByName(name)?.ParsedUrl;
@@ -75,6 +78,8 @@ public sealed record TopologyGraph(IReadOnlyList<TopologyVertex> Vertices, IRead
         }
         return new TopologyGraph(vertices, edges);
     }
+
+    private static bool OnNode(Diagnostic d, Node node) => d.Location.Path.StartsWith(node.Home + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static bool Within(Diagnostic d, Syntax.SyntaxNode node) =>
         d.Location.Path == node.Source.Path && d.Location.Span is { } at && node.Span.Contains(at);

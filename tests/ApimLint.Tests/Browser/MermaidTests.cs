@@ -50,9 +50,9 @@ public sealed partial class MermaidTests
         var verdict = RunInBrowser(new SortedDictionary<string, string> { ["example"] = chart }, render: ["example"])["example"];
 
         // What Mermaid drew: one path per link, as many red and amber as the chart styles (errors: the cookie
-        // path, WKA and the throttle publisher; warnings: the six plaintext datasource passwords).
+        // path, WKA, the throttle publisher and the own broker; warnings: the six plaintext datasource passwords).
         Assert.StartsWith("rendered", verdict);
-        Assert.Equal($"rendered {Regex.Count(chart, @" (-->|-\.->|<-->)")} links, 3 red, 6 amber", verdict);
+        Assert.Equal($"rendered {Regex.Count(chart, @" (-->|-\.->|<-->)")} links, 4 red, 6 amber", verdict);
     }
 
     private static string? Flowchart(string deployment, IReadOnlyList<string> args)

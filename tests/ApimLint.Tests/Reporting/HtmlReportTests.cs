@@ -67,6 +67,7 @@ public sealed partial class HtmlReportTests
         foreach (var link in svg.QuerySelectorAll("g.edge.broken a"))
             Assert.Equal(link.TextContent, document.GetElementById(link.GetAttribute("href")![1..])!.QuerySelector(".rule")!.TextContent);
         Assert.Contains(edges, e => e.ClassList.Contains("broken") && e.QuerySelector("title")!.TextContent.StartsWith("active → passive (WKA)\nAPIM404: "));
+        Assert.Contains(edges, e => e.ClassList.Contains("broken") && e.QuerySelector("title")!.TextContent.StartsWith("passive → passive (own broker)\nAPIM506: "));
     }
 
     [Fact]

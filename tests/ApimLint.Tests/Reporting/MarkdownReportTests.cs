@@ -20,6 +20,8 @@ public sealed partial class MarkdownReportTests
         Assert.Contains("  u1 -.->|\"backup\"| passive", lines);
         Assert.Contains("  active <-->|\"WKA APIM404\"| passive", lines);
         Assert.Contains("  passive -->|\"throttle events APIM503\"| active", lines);
+        Assert.Contains("  passive -->|\"own broker APIM506\"| passive", lines);
+        Assert.Contains("  active -->|\"own broker\"| active", lines);
         Assert.Contains(lines, l => l.StartsWith("  nginx -->|\"/carbon", StringComparison.Ordinal) && l.Contains("APIM607"));
         Assert.Contains(lines, l => l.StartsWith("  db0[(\"WSO2AM_DB", StringComparison.Ordinal));
         // Every edge that carries a rule ID is styled (red for an error, amber for warnings only), and no other.

@@ -89,7 +89,8 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
         new TopologyDrawing(graph, d => anchors[d], boxes).AppendTo(figure,
             "nginx, its upstreams, the two nodes and the shared databases; red links carry errors, amber links warnings");
         figure.Add("figcaption", null, "Red links carry errors, amber links only warnings (their rule IDs link to the findings); dashed links are backup servers; " +
-                                       "the lines between the nodes are the WKA membership and the throttle events each publishes to the other's broker.");
+                                       "the lines between the nodes are the WKA membership and the throttle events each publishes to the other's broker, " +
+                                       "the loops the events each publishes to its own.");
 
         var table = section.Add("table", "links");
         table.Add("caption", null, "The links of the drawing");

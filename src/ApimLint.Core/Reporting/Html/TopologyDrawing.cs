@@ -10,7 +10,7 @@ namespace ApimLint.Reporting.Html;
 /// </summary>
 internal sealed class TopologyDrawing
 {
-    private const double Margin = 20, Gap = 28, Padding = 10, TitleHeight = 20, LineHeight = 16, NodeLinkSpace = 200, NodeLinkSpacing = 72, DatabaseRim = 8;
+    private const double Margin = 20, Gap = 28, Padding = 10, TitleHeight = 20, LineHeight = 16, NodeLinkSpace = 200, NodeLinkSpacing = 72, DatabaseRim = 8, LoopRoom = 44;
     /// <summary>About the widths of a character of a box's title (14px bold) and of its detail lines (12px monospace).</summary>
     private const double TitleCharWidth = 8.4, DetailCharWidth = 7.3;
 
@@ -54,18 +54,20 @@ internal sealed class TopologyDrawing
         foreach (var (kind, width, minGap) in ColumnOrder)
         {
             columnsAt[kind] = (x, width);
-            var longest = graph.Edges.Where(e => graph.Vertex(e.From).Kind == kind && !IsVertical(e)).Select(e => LabelText(e).Length).DefaultIfEmpty(0).Max();
+            var longest = graph.Edges.Where(e => graph.Vertex(e.From).Kind == kind && !IsVertical(e) && !IsLoop(e)).Select(e => LabelText(e).Length).DefaultIfEmpty(0).Max();
             x += width + (minGap == 0 ? 0 : Math.Max(minGap, longest * LabelCharWidth + 30));
         }
         var sizes = graph.Vertices.Select(v => (v.Id, Lines: LinesOf(v), Rim: v.Kind == VertexKind.Database ? DatabaseRim : 0))
             .ToDictionary(v => v.Id, v => (v.Lines, Height: 2 * Padding + TitleHeight + LineHeight * v.Lines.Count + v.Rim));
         var columns = graph.Vertices.GroupBy(v => v.Kind).ToDictionary(g => g.Key, g => g.ToList());
-        double ColumnHeight(IReadOnlyList<TopologyVertex> vertices, double gap) => vertices.Sum(v => sizes[v.Id].Height) + gap * Math.Max(0, vertices.Count - 1);
-        var content = columns.Max(c => ColumnHeight(c.Value, c.Key == VertexKind.Node ? NodeLinkSpace : Gap));
+        // The node column keeps room above and below for the loops to each node's own broker.
+        double ColumnHeight(VertexKind kind, IReadOnlyList<TopologyVertex> vertices) =>
+            vertices.Sum(v => sizes[v.Id].Height) + (kind == VertexKind.Node ? NodeLinkSpace * (vertices.Count - 1) + 2 * LoopRoom : Gap * (vertices.Count - 1));
+        var content = columns.Max(c => ColumnHeight(c.Key, c.Value));
         foreach (var (kind, vertices) in columns)
         {
             var gap = kind == VertexKind.Node ? NodeLinkSpace : Gap;
-            var y = Margin + (content - ColumnHeight(vertices, gap)) / 2;
+            var y = Margin + (content - ColumnHeight(kind, vertices)) / 2 + (kind == VertexKind.Node ? LoopRoom : 0);
             foreach (var vertex in vertices)
             {
                 var (lines, height) = sizes[vertex.Id];
@@ -84,19 +86,22 @@ internal sealed class TopologyDrawing
         foreach (var id in new[] { "arrow", "arrow-broken", "arrow-warning" })
             defs.AddSvg("marker", ("id", id), ("viewBox", "0 0 10 10"), ("refX", 9), ("refY", 5), ("markerWidth", 9), ("markerHeight", 9), ("markerUnits", "userSpaceOnUse"), ("orient", "auto-start-reverse"))
                 .AddSvg("path", ("d", "M0,0 L10,5 L0,10 z"), ("class", id));
-        var horizontal = _graph.Edges.Where(e => !IsVertical(e)).ToList();
-        var vertical = _graph.Edges.Where(IsVertical).ToList();
+        var horizontal = _graph.Edges.Where(e => !IsVertical(e) && !IsLoop(e)).ToList();
+        var vertical = _graph.Edges.Where(e => IsVertical(e) && !IsLoop(e)).ToList();
         // Boxes first: the keyboard reaches nginx and the nodes before the rule IDs on the edges.
         foreach (var vertex in _graph.Vertices) DrawBox(svg, _boxes[vertex.Id]);
         foreach (var (edge, index) in _graph.Edges.Select((e, i) => (e, i)))
         {
             var group = svg.AddSvg("g", ("id", $"edge-{index}"), ("class", EdgeClass(edge)));
             group.AddSvg("title").TextContent = Describe(edge);
-            if (IsVertical(edge)) DrawVertical(group, edge, vertical.IndexOf(edge), vertical.Count);
+            if (IsLoop(edge)) DrawLoop(group, edge);
+            else if (IsVertical(edge)) DrawVertical(group, edge, vertical.IndexOf(edge), vertical.Count);
             else DrawHorizontal(group, edge, horizontal);
         }
         return svg;
     }
+
+    private static bool IsLoop(TopologyEdge edge) => edge.From == edge.To;
 
     private bool IsVertical(TopologyEdge edge) => _graph.Vertex(edge.From).Kind == _graph.Vertex(edge.To).Kind;
 
@@ -132,12 +137,7 @@ internal sealed class TopologyDrawing
         var text = from.Vertex.Kind == VertexKind.Upstream
             ? group.AddSvg("text", ("x", x1 + 6), ("y", y1 - 4), ("class", "label"))
             : group.AddSvg("text", ("x", x2 - 12), ("y", y2 - 5), ("text-anchor", "end"), ("class", "label"));
-        if (words.Count > 0) text.AddText(string.Join(" ", words));
-        foreach (var rule in edge.Rules)
-        {
-            if (text.HasChildNodes) text.AddText(" ");
-            RuleLink(text, edge, rule).AddSvg("tspan", ("class", "rule")).TextContent = rule;
-        }
+        WriteLabel(text, edge, words);
     }
 
     private static double Port(Box box, List<TopologyEdge> side, TopologyEdge edge) =>
@@ -159,6 +159,28 @@ internal sealed class TopologyDrawing
             var span = (isRule ? RuleLink(text, edge, line) : text).AddSvg("tspan", ("x", x + 6), ("dy", i == 0 ? 0 : 14));
             if (isRule) span.With("class", "rule");
             span.TextContent = line;
+        }
+    }
+
+    /// <summary>A loop on the node's outer side (above the upper node, below the lower one), its label beside it.</summary>
+    private void DrawLoop(IElement group, TopologyEdge edge)
+    {
+        var box = _boxes[edge.From];
+        var upper = _boxes.Values.Where(b => b.Vertex.Kind == VertexKind.Node).Min(b => b.Y) == box.Y;
+        var (side, reach) = upper ? (box.Y, -LoopRoom + 8) : (box.Y + box.Height, LoopRoom - 8);
+        var (left, right) = (box.CenterX - 26, box.CenterX + 26);
+        Line(group, edge, $"M{N(left)},{N(side)} C{N(left)},{N(side + reach)} {N(right)},{N(side + reach)} {N(right)},{N(side)}");
+        WriteLabel(group.AddSvg("text", ("x", right + 8), ("y", side + reach / 2 + 4), ("class", "label")), edge, edge.Labels);
+    }
+
+    /// <summary>A label on one line: its words, then the edge's rule IDs as links.</summary>
+    private void WriteLabel(IElement text, TopologyEdge edge, IReadOnlyList<string> words)
+    {
+        if (words.Count > 0) text.AddText(string.Join(" ", words));
+        foreach (var rule in edge.Rules)
+        {
+            if (text.HasChildNodes) text.AddText(" ");
+            RuleLink(text, edge, rule).AddSvg("tspan", ("class", "rule")).TextContent = rule;
         }
     }
 
