@@ -11,7 +11,8 @@ namespace ApimLint.Drift;
 public static class DriftContext
 {
     private static readonly AsyncLocal<Run?> Current = new();
-    private static readonly ConditionalWeakTable<Deployment, DriftReport> Reports = new();
+    // Lazy: the drift rules run side by side and ask at once; the comparison (and its cache file) must run once.
+    private static readonly ConditionalWeakTable<Deployment, Lazy<DriftReport>> Reports = new();
 
     /// <summary>The settings and cache of one run, and its last comparison, which the next check of a fix run takes over where nothing changed.</summary>
     private sealed class Run(DriftSettings settings, DriftCache? cache)
@@ -29,14 +30,16 @@ public static class DriftContext
         return new Restore(() => Current.Value = previous);
     }
 
-    public static DriftReport ReportFor(Deployment deployment) =>
-        Reports.GetValue(deployment, d =>
+    public static DriftReport ReportFor(Deployment deployment)
+    {
+        var run = Current.Value;
+        return Reports.GetValue(deployment, d => new Lazy<DriftReport>(() =>
         {
-            var run = Current.Value;
             var report = DriftAnalysis.Run(d, run?.Settings ?? DriftSettings.None, run?.Cache, run?.Last);
             if (run is not null) run.Last = report;
             return report;
-        });
+        })).Value;
+    }
 
     private sealed class Restore(Action restore) : IDisposable
     {
