@@ -15,13 +15,13 @@ fi
 missing=()
 [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
-[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/chromium || -x /usr/bin/google-chrome ]] || missing+=(chromium)
 if (( ${#missing[@]} > 0 )) && command -v apt-get >/dev/null 2>&1; then
   sudo_cmd=""; [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1 && sudo_cmd="sudo"
   { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 || true
 fi
 [[ -x /usr/sbin/nginx ]] || echo "tests/run.sh: could not install nginx (apt-get); the nginx tests will fail" >&2
-[[ -x /usr/bin/chromium ]] || echo "tests/run.sh: could not install chromium (apt-get); the browser tests will fail" >&2
+[[ -x /usr/bin/chromium || -x /usr/bin/google-chrome ]] || echo "tests/run.sh: could not install chromium (apt-get); the browser tests will fail" >&2
 
 # From npm: Microsoft's SARIF validator, which the SARIF tests run (its install script is not run here),
 # and mermaid, whose parser the Markdown report's flowcharts must satisfy.

@@ -10,8 +10,9 @@ public static class Chromium
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
+    /// <summary>Debian's chromium; where there is none (GitHub's Ubuntu runners), the Chrome installed there.</summary>
     public static string Binary =>
-        new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
+        new[] { "/usr/bin/chromium", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable" }.FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException("chromium is not installed: run tests/run.sh, which installs it");
 
     /// <summary>The DOM once the page has loaded and its scripts had <paramref name="scriptMilliseconds"/> of virtual time.</summary>
