@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using ApimLint.Model;
+using ApimLint.Reporting;
 using ApimLint.Syntax.Json;
 using ApimLint.Syntax.Properties;
 using ApimLint.Syntax.Xml;
@@ -302,7 +303,8 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
 
     private void Add(string key, DriftSide active, DriftSide passive, bool secret) => _differences.Add(new KeyDifference(key, active, passive, secret));
 
-    private static DriftSide Side(string? display, Location location) => new(display, location);
+    /// <summary>A side as output shows it: a password inside a value (a JDBC URL's query) is masked too.</summary>
+    private static DriftSide Side(string? display, Location location) => new(display is null ? null : SecretMask.Apply(display), location);
 
     /// <summary>Names that hold passwords: password, KeyPassword, ConnectionPassword, passwd, keystorePass.</summary>
     public static bool IsSecretName(string name) =>

@@ -4,7 +4,7 @@ namespace ApimLint.Reporting;
 
 /// <summary>
 /// Masks credentials in text that shows file contents (the --diff output, the HTML report's source lines): passwords in AMQP URLs,
-/// password elements, attributes (keystorePass) and properties, and SQL "identified by" clauses.
+/// password elements, attributes (keystorePass), properties and URL query parameters, and SQL "identified by" clauses.
 /// </summary>
 public static partial class SecretMask
 {
@@ -18,6 +18,7 @@ public static partial class SecretMask
         text = NamedPasswordElement().Replace(text, MaskElementText);
         text = PasswordAttribute().Replace(text, m => m.Groups[1].Value + m.Groups[2].Value[0] + Mask + m.Groups[2].Value[0]);
         text = PasswordProperty().Replace(text, m => m.Groups[1].Value + Mask);
+        text = UrlPassword().Replace(text, m => m.Groups[1].Value + Mask);
         return IdentifiedBy().Replace(text, m => m.Groups[1].Value + "'" + Mask + "'");
     }
 
@@ -42,6 +43,10 @@ public static partial class SecretMask
     /// <summary>An attribute whose name says password: keystorePass="…", password='…'.</summary>
     [GeneratedRegex(@"(\s[\w.:-]*(?:password|passwd|pass)\s*=\s*)(""[^""]*""|'[^']*')", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordAttribute();
+
+    /// <summary>A password in a URL's query: jdbc:mysql://db/apimgtdb?user=u&amp;password=….</summary>
+    [GeneratedRegex(@"([?&;](?:password|passwd|pwd)=)[^&;\s'""<]+", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlPassword();
 
     [GeneratedRegex(@"^([+\- ]?[\w.-]*(?:password|passwd)\s*[=:]\s*)\S.*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex PasswordProperty();

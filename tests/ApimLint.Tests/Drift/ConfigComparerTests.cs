@@ -23,6 +23,14 @@ public sealed class ConfigComparerTests
     private static string Keys(IReadOnlyList<KeyDifference> differences) => string.Join(" | ", differences.Select(d => d.Key));
 
     [Fact]
+    public void A_password_inside_a_value_is_not_shown()
+    {
+        var difference = Assert.Single(Xml("<c><url>jdbc:mysql://db1/apim?password=s3cret</url></c>", "<c><url>jdbc:mysql://db2/apim?password=s3cret</url></c>"));
+
+        Assert.Equal(("jdbc:mysql://db1/apim?password=********", "jdbc:mysql://db2/apim?password=********"), (difference.Active.Display, difference.Passive.Display));
+    }
+
+    [Fact]
     public void A_reformatted_file_is_not_drift()
     {
         const string active = """

@@ -56,6 +56,8 @@ public sealed class SecretsTests
     [InlineData("password = s3cret", "password = ********")]
     [InlineData("x=amqp://admin:s3cret@clientid/carbon", "x=amqp://admin:********@clientid/carbon")]
     [InlineData("CREATE USER 'u' IDENTIFIED BY 's3cret';", "CREATE USER 'u' IDENTIFIED BY '********';")]
+    [InlineData("<url>jdbc:mysql://db:3306/apimgtdb?user=u&amp;password=s3cret&amp;useSSL=false</url>", "<url>jdbc:mysql://db:3306/apimgtdb?user=u&amp;password=********&amp;useSSL=false</url>")]
+    [InlineData("jdbc:sqlserver://db;databaseName=apim;pwd=s3cret", "jdbc:sqlserver://db;databaseName=apim;pwd=********")]
     [InlineData("<Property name=\"UserNameAttribute\">uid</Property>", "<Property name=\"UserNameAttribute\">uid</Property>")]
     public void The_mask_hides_each_form_of_credential(string text, string masked) => Assert.Equal(masked, SecretMask.Apply(text));
 
