@@ -62,7 +62,7 @@ public static class Analyzer
         var yielding = enabled.Where(r => r.YieldsToSpecificRules).Select(r => r.Descriptor.Id).ToHashSet(StringComparer.Ordinal);
         if (yielding.Count == 0) return found;
         string FileOf(string path) =>
-            deployment.Nodes.FirstOrDefault(n => path.StartsWith(n.Home + Path.DirectorySeparatorChar, StringComparison.Ordinal)) is { } node
+            deployment.NodeOf(path) is { } node
                 ? Path.GetRelativePath(node.Home, path)
                 : path;
         IEnumerable<string> Files(Diagnostic d) => d.Related.Select(r => r.Location).Prepend(d.Location).Select(l => FileOf(l.Path));

@@ -31,6 +31,10 @@ public sealed class Deployment
     /// <summary>Both nodes' ports are known (<see cref="Node.PortsKnown"/>).</summary>
     public bool PortsKnown => Active.PortsKnown && Passive.PortsKnown;
 
+    /// <summary>The node whose APIM_HOME holds the file, if any.</summary>
+    public Node? NodeOf(string fullPath) =>
+        Nodes.FirstOrDefault(n => fullPath.StartsWith(n.Home.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
     public Node PeerOf(Node node) => node.Role == NodeRole.Active ? Passive : Active;
 
     public IEnumerable<IConfigFile> Files =>

@@ -66,9 +66,9 @@ public sealed record TopologyGraph(IReadOnlyList<TopologyVertex> Vertices, IRead
         // node's files. A datasource's findings sit in its element.
         foreach (var node in deployment.Nodes)
             Edge(node.Name, EdgeKind.Primary, deployment.PeerOf(node).Name, ["throttle events"],
-                d => d.Rule.Id is "APIM502" or "APIM503" or "APIM504" or "APIM505" && OnNode(d, node));
+                d => d.Rule.Id is "APIM502" or "APIM503" or "APIM504" or "APIM505" && deployment.NodeOf(d.Location.Path) == node);
         foreach (var node in deployment.Nodes)
-            Edge(node.Name, EdgeKind.Primary, node.Name, ["own broker"], d => d.Rule.Id == "APIM506" && OnNode(d, node));
+            Edge(node.Name, EdgeKind.Primary, node.Name, ["own broker"], d => d.Rule.Id == "APIM506" && deployment.NodeOf(d.Location.Path) == node);
         foreach (var (name, index) in SharedDatabases.Select((n, i) => (n, i)))
         {
             var url = deployment.Active.DataSourceByName(name)?.ParsedUrl;
@@ -78,8 +78,6 @@ public sealed record TopologyGraph(IReadOnlyList<TopologyVertex> Vertices, IRead
         }
         return new TopologyGraph(vertices, edges);
     }
-
-    private static bool OnNode(Diagnostic d, Node node) => d.Location.Path.StartsWith(node.Home + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static bool Within(Diagnostic d, Syntax.SyntaxNode node) =>
         d.Location.Path == node.Source.Path && d.Location.Span is { } at && node.Span.Contains(at);

@@ -226,9 +226,7 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
     {
         var path = d.Location.Path;
         if (deployment.Nginx.File.FullPath == path || deployment.Nginx.IncludedFiles.Any(f => f.FullPath == path)) return "nginx";
-        foreach (var node in deployment.Nodes)
-            if (path.StartsWith(node.Home.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return node.Name;
-        return "other";
+        return deployment.NodeOf(path)?.Name ?? "other";
     }
 
     private string Where(Text.Location location) =>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using ApimLint.Text;
 
@@ -9,7 +8,7 @@ namespace ApimLint.Reporting.Html;
 /// (<see cref="SecretMask"/>) before any line is cut from it, so no credential reaches the report;
 /// a line the mask changed is marked whole.
 /// </summary>
-internal sealed partial class SourceExcerpt
+internal sealed class SourceExcerpt
 {
     private const int Context = 2;
     private const int MaxLines = 14;
@@ -17,21 +16,22 @@ internal sealed partial class SourceExcerpt
     /// <summary>How much of a long line is shown: a report stays readable (and small) beside a minified or hostile file.</summary>
     private const int MaxLineChars = 240, MaxContextChars = 80;
 
-    private readonly Dictionary<SourceText, string[]> _maskedLines = [];
+    private readonly Dictionary<SourceText, SourceText> _masked = [];
 
     public void AppendTo(INode parent, Location location)
     {
         if (location is not { Source: { } source, Start: { } start, End: { } end }) return;
-        if (!_maskedLines.TryGetValue(source, out var masked))
-            _maskedLines[source] = masked = LineBreak().Split(SecretMask.Apply(source.Text));
+        // The mask keeps every line break, so the masked text has the source's lines.
+        if (!_masked.TryGetValue(source, out var masked))
+            _masked[source] = masked = new SourceText(source.Path, SecretMask.Apply(source.Text));
         var first = Math.Max(1, start.Line - Context);
-        var last = Math.Min(Math.Min(masked.Length, end.Line + Context), first + MaxLines - 1);
+        var last = Math.Min(Math.Min(masked.GetLinePosition(masked.Length).Line, end.Line + Context), first + MaxLines - 1);
         var code = parent.Add("pre", "source").Add("code");
         for (var line = first; line <= last; line++)
         {
             var row = code.Add("span", "line");
             row.Add("span", "ln", line.ToString(System.Globalization.CultureInfo.InvariantCulture)).SetAttribute("aria-hidden", "true");
-            var text = masked[line - 1];
+            var text = masked.GetLineText(line);
             if (line < start.Line || line > end.Line)
             {
                 row.AddText(Head(text, MaxLineChars));
@@ -47,7 +47,4 @@ internal sealed partial class SourceExcerpt
     }
 
     private static string Head(string text, int length) => text.Length <= length ? text : text[..length] + "…";
-
-    [GeneratedRegex(@"\r\n|\r|\n")]
-    private static partial Regex LineBreak();
 }
