@@ -152,6 +152,18 @@ public sealed partial class HtmlReportTests
         Assert.Equal("nginx (3)", shown.QuerySelector("#findings-nginx h3")!.TextContent);
     }
 
+    [Fact]
+    public void Readme_shows_the_report_and_the_step_that_adds_the_summary()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        var picture = Path.Combine(TestPaths.RepositoryRoot, ".github", "report.png");
+
+        Assert.Contains("](.github/report.png)", readme);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(picture)[..4]);
+        Assert.Contains("--format markdown --fail-level none >> \"$GITHUB_STEP_SUMMARY\"", readme);
+        Assert.Contains(">> \"$GITHUB_STEP_SUMMARY\"", File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, ".github", "actions", "apimlint", "action.yml")));
+    }
+
     private static Dictionary<string, string> Snapshot(string directory) =>
         Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => f, f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
