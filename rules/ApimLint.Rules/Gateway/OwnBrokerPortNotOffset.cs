@@ -67,7 +67,7 @@ public sealed class OwnBrokerPortNotOffset : Rule
                         : $"does not reach {node.Name}'s own broker") +
                     $"; it should be tcp://localhost:{ownPort} ({Ports.Broker} plus {node.Name}'s port offset {node.PortOffset})",
                     Key(node, jndi.File, $"connectionfactory.{factory.Name}"))
-                    with { Fix = Fix.Safe($"Point the brokerlist at tcp://localhost:{ownPort}", Edits.Replace(url.BrokerList, $"tcp://localhost:{ownPort}")) };
+                    with { Fix = Fix.Safe($"Point the brokerlist at tcp://localhost:{ownPort}", PeerBroker.SetBrokerList(factory, $"tcp://localhost:{ownPort}")) };
             }
         }
     }

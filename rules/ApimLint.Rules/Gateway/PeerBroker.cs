@@ -1,3 +1,5 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
 using ApimLint.Model;
 
 namespace ApimLint.Rules.Gateway;
@@ -5,10 +7,28 @@ namespace ApimLint.Rules.Gateway;
 /// <summary>Where a node must publish throttle events: its peer's broker, as the node addresses it.</summary>
 internal static class PeerBroker
 {
+    private const string BrokerListOption = "brokerlist='";
+
     /// <summary>The peer's host (localhost when both share one; null when it is not known) and port 5672 plus the peer's offset.</summary>
     public static (string? Host, int Port) Of(Deployment deployment, Node node)
     {
         var peer = deployment.PeerOf(node);
         return (deployment.Topology.SharedHost ? "localhost" : peer.AdvertisedHost, peer.Port(Ports.Broker));
+    }
+
+    /// <summary>
+    /// The edit that makes a factory's AMQP URL list <paramref name="brokers"/>: the URL is read as the
+    /// value means it (escapes resolved), the brokerlist option replaced (added when missing), and
+    /// only that part written back, escaped like the rest; user, password and options stay as written.
+    /// </summary>
+    public static TextEdit SetBrokerList(ConnectionFactory factory, string brokers)
+    {
+        var value = factory.Entry.Value;
+        var listStart = value.IndexOf(BrokerListOption, StringComparison.OrdinalIgnoreCase);
+        if (listStart < 0)
+            return Edits.ReplaceInPropertyValue(factory.Entry, value.Length, value.Length, $"{(value.Contains('?') ? '&' : '?')}{BrokerListOption}{brokers}'");
+        listStart += BrokerListOption.Length;
+        var listEnd = value.IndexOf('\'', listStart);
+        return Edits.ReplaceInPropertyValue(factory.Entry, listStart, listEnd < 0 ? value.Length : listEnd, brokers);
     }
 }

@@ -60,7 +60,7 @@ public sealed class ThrottlePeerBrokerWrong : Rule
                     (reachesSelf ? $"reaches {node.Name}'s own broker, not {peer.Name}'s" : $"does not reach {peer.Name}'s broker") +
                     $"; it should be tcp://{expectedHost ?? $"<{peer.Name} host>"}:{expectedPort} ({deployment.Topology.Evidence})",
                     Key(node, file.File, $"connectionfactory.{factory.Name}"))
-                    with { Fix = expectedHost is null ? null : Fix.Safe($"Point the brokerlist at tcp://{expectedHost}:{expectedPort}", Edits.Replace(url.BrokerList, $"tcp://{expectedHost}:{expectedPort}")) };
+                    with { Fix = expectedHost is null ? null : Fix.Safe($"Point the brokerlist at tcp://{expectedHost}:{expectedPort}", PeerBroker.SetBrokerList(factory, $"tcp://{expectedHost}:{expectedPort}")) };
             }
         }
     }

@@ -1,5 +1,6 @@
 using ApimLint.Diagnostics;
 using ApimLint.Syntax;
+using ApimLint.Syntax.Properties;
 using ApimLint.Syntax.Xml;
 using ApimLint.Text;
 
@@ -14,6 +15,18 @@ public static class Edits
     /// <summary>Replace what a located value spans (an element's text, an attribute value, an argument).</summary>
     public static TextEdit Replace(Location location, string newText) =>
         new(location.Path, location.Span ?? throw new ArgumentException("a whole-file location has no span to replace"), newText);
+
+    /// <summary>
+    /// Replace characters [<paramref name="start"/>, <paramref name="end"/>) of a .properties entry's
+    /// decoded value: the span they are written in (escapes, continuations) is rewritten with
+    /// <paramref name="newText"/> escaped like the value; every other byte of the value stays as written.
+    /// </summary>
+    public static TextEdit ReplaceInPropertyValue(PropertyEntrySyntax entry, int start, int end, string newText)
+    {
+        var offsets = PropertiesParser.ValueOffsets(entry);
+        var span = TextSpan.FromBounds(offsets[start], offsets[end]);
+        return new TextEdit(entry.Source.Path, span, PropertiesEscaping.EscapeValuePart(newText, atValueStart: start == 0, entry.RawValue));
+    }
 
     /// <summary>Insert XML on new lines after <paramref name="element"/>, at its indentation.</summary>
     public static TextEdit InsertAfter(XmlElementSyntax element, string xml)

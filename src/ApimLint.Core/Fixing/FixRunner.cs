@@ -22,7 +22,7 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
     {
         var files = new OverlayFileSystem(DiskFileSystem.Instance);
         // The checks of this run read the changed files too (drift reads files the model does not).
-        using var _ = ConfigFileLoader.Use(files);
+        using var reads = ConfigFileLoader.Use(files);
         var applied = new List<Diagnostic>();
         var deployment = load(files);
         var result = Analyzer.Run(deployment, rules, options);
@@ -39,8 +39,17 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
                 throw new FixWriteException($"{broken.FullPath}: a fix made it unparseable ({broken.Error!.Message}); no file was changed");
             result = Analyzer.Run(deployment, rules, options);
         }
-        return new FixOutcome(applied, files.Changes, result, deployment, passes);
+        var changes = files.Changes.Select(c => c with { Root = RootOf(deployment, c.Path) }).ToList();
+        // Fails here, before anything is shown or written, when an edit would touch undecodable bytes.
+        foreach (var change in changes) _ = change.NewBytes;
+        return new FixOutcome(applied, changes, result, deployment, passes);
     }
+
+    /// <summary>The outermost folder of the deployment that holds the file: the deployment folder, else a node's home or the nginx folder given apart.</summary>
+    private static string? RootOf(Deployment deployment, string path) =>
+        new[] { deployment.Root, deployment.Active.Home, deployment.Passive.Home, Path.GetDirectoryName(deployment.Nginx.File.FullPath)! }
+            .Where(root => WritePath.IsBelow(root, path))
+            .MinBy(root => root.Length);
 
     /// <summary>What one fix alone would change on disk, for a report to show; nothing is written.</summary>
     public static IReadOnlyList<FileChange> Preview(Fix fix)

@@ -54,6 +54,27 @@ public sealed class FixCommandTests
         Assert.Equal(before, Snapshot(temp.Path));
     }
 
+    [Fact]
+    public void A_node_folder_replaced_by_a_link_to_an_outside_folder_makes_fix_refuse_and_change_nothing()
+    {
+        using var temp = new TempDirectory();
+        using var outside = new TempDirectory();
+        FixtureCase.Read(TestPaths.Fixture("rules/APIM506/bad-passive-jndi-copied-from-active")).Materialize(temp.Path);
+        var conf = Path.Combine(temp.Path, "passive", "repository", "conf");
+        var outsideConf = Path.Combine(outside.Path, "conf");
+        FixtureCase.CopyDirectory(conf, outsideConf);
+        Directory.Delete(conf, recursive: true);
+        Directory.CreateSymbolicLink(conf, outsideConf);
+        var outsideBefore = Snapshot(outside.Path);
+
+        var result = Apimlint.Run(temp.Path, "--fix");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains(conf, result.Stderr);
+        Assert.Equal(outsideBefore, Snapshot(outside.Path));
+    }
+
     [Theory]
     [InlineData("active", "passive", "wso2.pub.store.domain")]
     [InlineData("passive", "active", "wso2.carbon.domain")]

@@ -28,14 +28,14 @@ public static class PropertiesParser
             }
             var entryStart = i;
             var key = new StringBuilder();
-            var keyEnd = ReadPart(text, i, key, stopAtSeparator: true, out var error);
+            var keyEnd = ReadPart(text, i, key, null, stopAtSeparator: true, out var error);
             if (error is { } keyError) return new PropertiesFileSyntax(source, entries, comments, new SyntaxError(source, keyError, "malformed \\uXXXX escape"));
             var keySpan = TextSpan.FromBounds(entryStart, keyEnd);
             i = SkipWhitespace(text, keyEnd, includingLineBreaks: false);
             if (i < text.Length && text[i] is '=' or ':') i = SkipWhitespace(text, i + 1, includingLineBreaks: false);
             var valueStart = i;
             var value = new StringBuilder();
-            var valueEnd = ReadPart(text, i, value, stopAtSeparator: false, out error);
+            var valueEnd = ReadPart(text, i, value, null, stopAtSeparator: false, out error);
             if (error is { } valueError) return new PropertiesFileSyntax(source, entries, comments, new SyntaxError(source, valueError, "malformed \\uXXXX escape"));
             entries.Add(new PropertyEntrySyntax(source, TextSpan.FromBounds(entryStart, valueEnd), key.ToString(), keySpan,
                 value.ToString(), TextSpan.FromBounds(valueStart, valueEnd)));
@@ -44,8 +44,22 @@ public static class PropertiesParser
         return new PropertiesFileSyntax(source, entries, comments, null);
     }
 
+    /// <summary>
+    /// Where each character of the entry's decoded value is written in the source: element k is the
+    /// offset of the escape or character that gives value character k; the last element is the end of
+    /// the value. Text between two of them is only ever a line continuation.
+    /// </summary>
+    public static int[] ValueOffsets(PropertyEntrySyntax entry)
+    {
+        var offsets = new List<int>(entry.Value.Length + 1);
+        var end = ReadPart(entry.Source.Text, entry.ValueSpan.Start, new StringBuilder(), offsets, stopAtSeparator: false, out _);
+        offsets.Add(end);
+        return offsets.ToArray();
+    }
+
     /// <summary>Reads a key or a value, decoding escapes and joining continuation lines; returns where it ends.</summary>
-    private static int ReadPart(string text, int i, StringBuilder into, bool stopAtSeparator, out int? error)
+    /// <param name="offsets">When given, receives the source offset each decoded character comes from.</param>
+    private static int ReadPart(string text, int i, StringBuilder into, List<int>? offsets, bool stopAtSeparator, out int? error)
     {
         error = null;
         var end = i;
@@ -56,12 +70,14 @@ public static class PropertiesParser
             if (stopAtSeparator && c is '=' or ':' or ' ' or '\t' or '\f') break;
             if (c != '\\')
             {
+                offsets?.Add(i);
                 into.Append(c);
                 end = ++i;
                 continue;
             }
             if (i + 1 >= text.Length)
             {
+                // A lone backslash at the end of the text gives no character.
                 end = ++i;
                 break;
             }
@@ -76,15 +92,17 @@ public static class PropertiesParser
             }
             if (next == 'u')
             {
-                if (i + 6 > text.Length || !int.TryParse(text.AsSpan(i + 2, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                if (i + 6 > text.Length || !int.TryParse(text.AsSpan(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                 {
                     error = i;
                     return i;
                 }
+                offsets?.Add(i);
                 into.Append((char)code);
                 end = i += 6;
                 continue;
             }
+            offsets?.Add(i);
             into.Append(next switch { 't' => '\t', 'n' => '\n', 'r' => '\r', 'f' => '\f', _ => next });
             end = i += 2;
         }
