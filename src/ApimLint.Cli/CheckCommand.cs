@@ -9,6 +9,7 @@ using ApimLint.Fixing;
 using ApimLint.Loading;
 using ApimLint.Model;
 using ApimLint.Reporting;
+using ApimLint.Reporting.Escaping;
 using ApimLint.Reporting.Html;
 
 namespace ApimLint.Cli;
@@ -47,7 +48,7 @@ internal sealed class CheckCommand(CliConsole console)
             var outcome = new FixRunner(files => DeploymentLoader.Load(input, files), console.Rules, analysis).Run(_fixes.IncludeUnsafe(parse));
             if (_fixes.Diff(parse))
             {
-                console.Out.Write(SecretMask.Apply(UnifiedDiff.Render(outcome.Changes, path => PathDisplay.Relative(path, baseDirectory))));
+                console.Out.Write(TerminalText.Block(SecretMask.Apply(UnifiedDiff.Render(outcome.Changes, path => PathDisplay.Relative(path, baseDirectory)))));
                 return outcome.Changes.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
             }
             FileCommitter.Commit(outcome.Changes);
@@ -61,7 +62,7 @@ internal sealed class CheckCommand(CliConsole console)
     private void ReportApplied(FixOutcome outcome, string baseDirectory)
     {
         foreach (var d in outcome.Applied)
-            console.Error.WriteLine($"fixed {d.Rule.Id} in {PathDisplay.Relative(d.Location.Path, baseDirectory)}: {d.Fix!.Title}");
+            console.Error.WriteLine($"fixed {d.Rule.Id} in {TerminalText.Escape(PathDisplay.Relative(d.Location.Path, baseDirectory))}: {TerminalText.Escape(d.Fix!.Title)}");
         var files = outcome.Changes.Count;
         console.Error.WriteLine($"{outcome.Applied.Count} fix{(outcome.Applied.Count == 1 ? "" : "es")} applied, {files} file{(files == 1 ? "" : "s")} changed.");
     }
@@ -82,7 +83,7 @@ internal sealed class CheckCommand(CliConsole console)
             hidden.AddRange(outcome.Accepted);
             if (outcome.Accepted.Count > 0) notes.Add($"{outcome.Accepted.Count} in baseline");
             foreach (var stale in outcome.Stale)
-                console.Error.WriteLine($"apimlint: baseline entry no longer found: {stale.RuleId} {stale.Where} ({stale.Fingerprint})");
+                console.Error.WriteLine($"apimlint: baseline entry no longer found: {TerminalText.Escape($"{stale.RuleId} {stale.Where} ({stale.Fingerprint})")}");
             if (outcome.Stale.Count > 0)
                 console.Error.WriteLine($"apimlint: {outcome.Stale.Count} baseline entr{(outcome.Stale.Count == 1 ? "y" : "ies")} no longer found; prune with `apimlint baseline write`");
         }
@@ -102,9 +103,9 @@ internal sealed class CheckCommand(CliConsole console)
                     Write(format, writer, findings, context, deployment, useColor: false);
                 });
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (CannotWriteException e)
             {
-                throw new UsageException($"{file}: cannot be written ({e.Message})");
+                throw new UsageException(e.Message);
             }
         }
         var failLevel = _output.FailLevel(parse, config);

@@ -2,10 +2,14 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ApimLint.Reporting;
+using ApimLint.Reporting.Escaping;
 
 namespace ApimLint.Drift;
 
-/// <summary>`apimlint diff` for people: one row per difference (file, key, active value, passive value, verdict) and a summary.</summary>
+/// <summary>
+/// `apimlint diff` for people: one row per difference (file, key, active value, passive value, verdict) and
+/// a summary. Cells are shown through <see cref="TerminalText"/>; the file begins the line, so it is guarded as a line start.
+/// </summary>
 public static class DriftTableWriter
 {
     private const int ValueWidth = 40;
@@ -18,7 +22,7 @@ public static class DriftTableWriter
             return;
         }
         var rows = report.Items
-            .Select(i => new[] { i.File, i.Key, Cell(i.Active.Display), Cell(i.Passive.Display), i.Verdict.Name() })
+            .Select(i => new[] { TerminalText.LineStart(i.File), TerminalText.Escape(i.Key), Cell(i.Active.Display), Cell(i.Passive.Display), i.Verdict.Name() })
             .Prepend(["FILE", "KEY", "ACTIVE", "PASSIVE", "VERDICT"])
             .ToList();
         var widths = Enumerable.Range(0, 5).Select(c => rows.Max(r => r[c].Length)).ToArray();
@@ -40,7 +44,7 @@ public static class DriftTableWriter
     {
         null => "(absent)",
         "" => "\"\"",
-        _ => DriftValues.OneLine(value, ValueWidth),
+        _ => TerminalText.Escape(DriftValues.OneLine(value, ValueWidth)),
     };
 }
 

@@ -1,4 +1,5 @@
 using ApimLint.Diagnostics;
+using ApimLint.Reporting.Escaping;
 
 namespace ApimLint.Reporting;
 
@@ -10,7 +11,7 @@ public sealed class GitHubReportWriter(ReportContext context)
         foreach (var d in diagnostics)
         {
             var command = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
-            var properties = new List<string> { $"file={Property(context.RelativePath(d.Location.Path))}" };
+            var properties = new List<string> { $"file={WorkflowCommand.Property(context.RelativePath(d.Location.Path))}" };
             if (d.Location.Start is { } start && d.Location.End is { } end)
             {
                 properties.Add($"line={start.Line}");
@@ -18,13 +19,8 @@ public sealed class GitHubReportWriter(ReportContext context)
                 properties.Add($"endLine={end.Line}");
                 if (end.Line == start.Line) properties.Add($"endColumn={end.Column}");
             }
-            properties.Add($"title={Property($"{d.Rule.Id} {d.Rule.Name}")}");
-            output.Write($"::{command} {string.Join(",", properties)}::{Data(d.Message)}\n");
+            properties.Add($"title={WorkflowCommand.Property($"{d.Rule.Id} {d.Rule.Name}")}");
+            output.Write($"::{command} {string.Join(",", properties)}::{WorkflowCommand.Data(d.Message)}\n");
         }
     }
-
-    // Escapes from the Actions toolkit (command.ts): data escapes %, CR, LF; properties also ':' and ','.
-    private static string Data(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
-
-    private static string Property(string text) => Data(text).Replace(":", "%3A").Replace(",", "%2C");
 }

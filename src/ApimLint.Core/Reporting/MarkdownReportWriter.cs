@@ -1,26 +1,28 @@
 using System.Text;
 using ApimLint.Diagnostics;
 using ApimLint.Model;
+using ApimLint.Reporting.Escaping;
 
 namespace ApimLint.Reporting;
 
 /// <summary>
 /// A report for $GITHUB_STEP_SUMMARY or a pull-request comment: a summary line, a Mermaid flowchart of
 /// the <see cref="TopologyGraph"/> whose edges turn red (amber when only warnings mark them) and carry the rule IDs of the findings on them, and a
-/// findings table.
+/// findings table. Every value from the deployment goes through <see cref="MarkdownText"/> or
+/// <see cref="MermaidText"/>: none can end a table cell, open HTML or a link, or close the Mermaid fence.
 /// </summary>
 public sealed class MarkdownReportWriter(ReportContext context, Deployment deployment)
 {
     public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
     {
-        output.Write($"## apimlint: {context.DeploymentName}\n\n{TextReportWriter.Summary(diagnostics, [])}\n\n");
+        output.Write($"## apimlint: {MarkdownText.Inline(context.DeploymentName)}\n\n{TextReportWriter.Summary(diagnostics, [])}\n\n");
         output.Write("```mermaid\n" + Flowchart(TopologyGraph.Of(deployment, diagnostics)) + "```\n\n");
         if (diagnostics.Count == 0) return;
         output.Write("| severity | rule | where | message |\n| --- | --- | --- | --- |\n");
         foreach (var d in diagnostics)
         {
-            var where = context.RelativePath(d.Location.Path) + (d.Location.Start is { } s ? $"#L{s.Line}" : "");
-            output.Write($"| {d.Severity.Name()} | {d.Rule.Id} | [{Cell(where)}]({where}) | {Cell(d.Message)} |\n");
+            var where = MarkdownText.FileLink(context.RelativePath(d.Location.Path), d.Location.Start?.Line);
+            output.Write($"| {d.Severity.Name()} | {d.Rule.Id} | {where} | {MarkdownText.Inline(d.Message)} |\n");
         }
     }
 
@@ -30,14 +32,14 @@ public sealed class MarkdownReportWriter(ReportContext context, Deployment deplo
         var text = new StringBuilder("flowchart LR\n");
         foreach (var vertex in topology.Vertices)
         {
-            var label = Escape(vertex.Details.Count == 0 ? vertex.Label : $"{vertex.Label} ({string.Join(", ", vertex.Details)})");
+            var label = MermaidText.Label(vertex.Details.Count == 0 ? vertex.Label : $"{vertex.Label} ({string.Join(", ", vertex.Details)})");
             text.Append(vertex.Kind == VertexKind.Database ? $"  {vertex.Id}[(\"{label}\")]\n" : $"  {vertex.Id}[\"{label}\"]\n");
         }
         foreach (var edge in topology.Edges)
         {
             var arrow = edge.Kind switch { EdgeKind.Backup => "-.->", EdgeKind.Mutual => "<-->", _ => "-->" };
             var shown = string.Join(" ", edge.Labels.Concat(edge.Rules));
-            text.Append(shown.Length == 0 ? $"  {edge.From} {arrow} {edge.To}\n" : $"  {edge.From} {arrow}|\"{Escape(shown)}\"| {edge.To}\n");
+            text.Append(shown.Length == 0 ? $"  {edge.From} {arrow} {edge.To}\n" : $"  {edge.From} {arrow}|\"{MermaidText.Label(shown)}\"| {edge.To}\n");
         }
         foreach (var (edge, index) in topology.Edges.Select((e, i) => (e, i)).Where(x => x.e.IsBroken))
         {
@@ -49,8 +51,4 @@ public sealed class MarkdownReportWriter(ReportContext context, Deployment deplo
 
     /// <summary>An edge an error breaks is red; one only warnings or notes mark is amber.</summary>
     public const string Red = "#d1242f", Amber = "#9a6700";
-
-    private static string Escape(string text) => text.Replace("\"", "#quot;").Replace("<", "#lt;").Replace(">", "#gt;");
-
-    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 }

@@ -2,6 +2,7 @@ using System.Text;
 using ApimLint.Diagnostics;
 using FileCreation = ApimLint.Diagnostics.FileCreation;
 using ApimLint.Engine;
+using ApimLint.Reporting.Escaping;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
 using SarifLocation = Microsoft.CodeAnalysis.Sarif.Location;
@@ -82,9 +83,10 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
 
     private Result ToResult(Diagnostic d, int ruleIndex)
     {
-        var message = new StringBuilder(d.Message.TrimEnd('.')).Append('.');
+        // Data is escaped so that the only embedded links are apimlint's own, to the related locations.
+        var message = new StringBuilder(SarifText.Escape(d.Message.TrimEnd('.'))).Append('.');
         if (d.Related.Count > 0)
-            message.Append(" See ").Append(string.Join(", ", d.Related.Select((r, i) => $"[{Escape(r.Message)}]({i + 1})"))).Append('.');
+            message.Append(" See ").Append(string.Join(", ", d.Related.Select((r, i) => $"[{SarifText.Escape(r.Message)}]({i + 1})"))).Append('.');
         var result = new Result
         {
             RuleId = d.Rule.Id,
@@ -147,17 +149,23 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
             physical.Region = new Region { StartLine = start.Line, StartColumn = start.Column, EndLine = end.Line, EndColumn = end.Column };
         var result = new SarifLocation { PhysicalLocation = physical };
         if (id is { } value) result.Id = value;
-        if (message is not null) result.Message = new Message { Text = message };
+        if (message is not null) result.Message = new Message { Text = SarifText.Escape(message) };
         return result;
     }
 
-    /// <summary>Relative to the base folder (the repository, for code scanning); a file outside it keeps its absolute URI.</summary>
+    /// <summary>
+    /// Relative to the base folder (the repository, for code scanning); a file outside it keeps its absolute
+    /// file URI. Percent-encoded, so that a '#', '?', '%' or space in a file name stays in the path.
+    /// </summary>
     private Uri ArtifactUri(string fullPath)
     {
         var relative = context.RelativePath(fullPath);
-        return relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative)
-            ? new Uri(Path.GetFullPath(fullPath))
-            : new Uri(relative, UriKind.Relative);
+        if (!relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+            return new Uri(UriPath.Encode(relative), UriKind.Relative);
+        var absolute = Path.GetFullPath(fullPath).Replace('\\', '/');
+        // A Windows drive ("C:/…") keeps its colon, which the encoding would turn into %3A.
+        var drive = absolute.Length > 1 && absolute[1] == ':' ? absolute[..2] : "";
+        return new Uri($"file://{(drive.Length > 0 ? "/" : "")}{drive}{UriPath.Encode(absolute[drive.Length..])}");
     }
 
     private static FailureLevel Level(Severity severity) => severity switch
@@ -179,7 +187,4 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
 
     private static string ToPascalCase(string kebab) =>
         string.Concat(kebab.Split('-').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
-
-    // Brackets in a linked message's text would end the link early.
-    private static string Escape(string text) => text.Replace("[", "\\[").Replace("]", "\\]");
 }

@@ -1,11 +1,13 @@
 using ApimLint.Diagnostics;
+using ApimLint.Reporting.Escaping;
 using ApimLint.Text;
 
 namespace ApimLint.Reporting;
 
 /// <summary>
 /// Compiler-style text: <c>path:line:col: severity ID: message</c>, related locations indented under
-/// it, then a summary line. Colour only when asked (a terminal without NO_COLOR).
+/// it, then a summary line. Colour only when asked (a terminal without NO_COLOR). Paths and messages are
+/// shown through <see cref="TerminalText"/>: one finding is one line, and no value can style the terminal.
 /// </summary>
 public sealed class TextReportWriter(string baseDirectory, bool useColor)
 {
@@ -17,9 +19,9 @@ public sealed class TextReportWriter(string baseDirectory, bool useColor)
     {
         foreach (var diagnostic in diagnostics)
         {
-            output.WriteLine($"{Paint(Bold, Where(diagnostic.Location))}: {Paint(ColorOf(diagnostic.Severity), diagnostic.Severity.Name())} {diagnostic.Rule.Id}: {diagnostic.Message}");
+            output.WriteLine($"{Paint(Bold, Where(diagnostic.Location))}: {Paint(ColorOf(diagnostic.Severity), diagnostic.Severity.Name())} {diagnostic.Rule.Id}: {TerminalText.Escape(diagnostic.Message)}");
             foreach (var related in diagnostic.Related)
-                output.WriteLine($"    {Where(related.Location)}: note: {related.Message}");
+                output.WriteLine($"    {Where(related.Location)}: note: {TerminalText.Escape(related.Message)}");
         }
         output.WriteLine(Summary(diagnostics, hidden ?? []));
     }
@@ -38,7 +40,7 @@ public sealed class TextReportWriter(string baseDirectory, bool useColor)
 
     private string Where(Location location)
     {
-        var path = PathDisplay.Relative(location.Path, baseDirectory);
+        var path = TerminalText.LineStart(PathDisplay.Relative(location.Path, baseDirectory));
         return location.Start is { } start ? $"{path}:{start.Line}:{start.Column}" : path;
     }
 

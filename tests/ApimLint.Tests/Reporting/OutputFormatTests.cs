@@ -83,6 +83,22 @@ public sealed class OutputFormatTests
     }
 
     [Theory]
+    [InlineData("missing/x.sarif", "no such folder")]
+    [InlineData("folder", "it is a folder")]
+    [InlineData("long", "name too long")]
+    public void An_output_that_cannot_be_written_is_one_line_naming_it_and_exit_2(string output, string reason)
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(temp.Path, "folder"));
+        var path = Path.Combine(temp.Path, output == "long" ? new string('a', 300) + ".sarif" : output);
+
+        var result = Apimlint.Run(Fixtures, "check", "example", "--format", "sarif", "--output", path);
+
+        Assert.Equal((2, "", $"apimlint: {path}: cannot be written ({reason})\n"), (result.ExitCode, result.Stdout, result.Stderr));
+        Assert.Equal([Path.Combine(temp.Path, "folder")], Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Theory]
     [InlineData("error", 1)]
     [InlineData("warning", 1)]
     [InlineData("none", 0)]
