@@ -1,3 +1,4 @@
+using ApimLint.Reporting;
 using ApimLint.Drift;
 using ApimLint.Loading;
 using ApimLint.Model;
@@ -126,7 +127,7 @@ public sealed class ConfigComparerTests
 
         Assert.Equal("/Server/KeyStore/Password | /Server/Property[@name='ConnectionPassword']", Keys(differences));
         Assert.All(differences, d => Assert.True(d.IsSecret));
-        Assert.All(differences, d => Assert.Equal((ConfigComparer.Masked, ConfigComparer.Masked), (d.Active.Display, d.Passive.Display)));
+        Assert.All(differences, d => Assert.Equal((SecretMask.Mask, SecretMask.Mask), (d.Active.Display, d.Passive.Display)));
     }
 
     [Fact]
@@ -156,8 +157,8 @@ public sealed class ConfigComparerTests
                      + " | connectionfactory.TopicConnectionFactory/brokerlist | password.of.something", Keys(differences));
         Assert.Equal(("throttleData", "throttleData  "), (differences[0].Active.Display, differences[0].Passive.Display));
         Assert.Equal(("tcp://localhost:5672", "tcp://localhost:5673"), (differences[3].Active.Display, differences[3].Passive.Display));
-        Assert.Equal(ConfigComparer.Masked, differences[2].Passive.Display);
-        Assert.Equal(ConfigComparer.Masked, differences[4].Passive.Display);
+        Assert.Equal(SecretMask.Mask, differences[2].Passive.Display);
+        Assert.Equal(SecretMask.Mask, differences[4].Passive.Display);
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public sealed class ConfigComparerTests
         var passive = Properties("Datasources.WSO2AM_DB.Configuration.Password=Aa7/Tt2=\n");
 
         var difference = Assert.Single(Compare(active, passive, "repository/conf/security/cipher-text.properties"));
-        Assert.Equal(("Carbon.Security.KeyStore.Password", ConfigComparer.Masked, null), (difference.Key, difference.Active.Display, difference.Passive.Display));
+        Assert.Equal(("Carbon.Security.KeyStore.Password", SecretMask.Mask, null), (difference.Key, difference.Active.Display, difference.Passive.Display));
     }
 
     [Fact]
