@@ -123,11 +123,11 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
 
     private readonly record struct Identity(string Name, Func<XmlElementSyntax, string> Of);
 
-    /// <summary>An attribute every sibling has, with a value unique on each node.</summary>
+    /// <summary>An attribute every sibling has, with a value unique on each node; never a secret, which the key would show.</summary>
     private static Identity? AttributeIdentity(List<XmlElementSyntax> a, List<XmlElementSyntax> b)
     {
         var attributes = a.Concat(b).ToDictionary(e => e, AttributesByName);
-        foreach (var name in attributes[a.Concat(b).First()].Keys.Where(n => n != "name"))
+        foreach (var name in attributes[a.Concat(b).First()].Keys.Where(n => n != "name" && !SecretPolicy.IsSecretName(n)))
         {
             string Of(XmlElementSyntax e) => attributes[e][name].Value;
             if (attributes.Values.All(byName => byName.ContainsKey(name)) && Unique(a, Of) && Unique(b, Of)) return new Identity("@" + name, Of);
@@ -135,11 +135,11 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
         return null;
     }
 
-    /// <summary>A child element every sibling has, with a text unique on each node (from <paramref name="names"/> when given).</summary>
+    /// <summary>A child element every sibling has, with a text unique on each node (from <paramref name="names"/> when given); never a secret, which the key would show.</summary>
     private static Identity? ChildIdentity(List<XmlElementSyntax> a, List<XmlElementSyntax> b, string[]? names)
     {
         var first = a.Concat(b).First();
-        foreach (var name in names ?? first.Elements().Select(e => e.LocalName).Distinct())
+        foreach (var name in names ?? first.Elements().Select(e => e.LocalName).Where(n => !SecretPolicy.IsSecretName(n)).Distinct())
         {
             string Of(XmlElementSyntax e) => e.Element(name)?.Text ?? "";
             if (a.Concat(b).All(e => Of(e).Length > 0) && Unique(a, Of) && Unique(b, Of)) return new Identity(name, Of);

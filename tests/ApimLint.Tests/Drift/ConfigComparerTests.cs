@@ -32,6 +32,40 @@ public sealed class ConfigComparerTests
     }
 
     [Fact]
+    public void An_element_with_a_hundred_thousand_attributes_compares_each_by_name()
+    {
+        static string Element(int differing) =>
+            "<c><e " + string.Concat(Enumerable.Range(0, 100_000).Select(i => $"a{i}=\"{(i == differing ? "x" : "v")}\" ")) + "/></c>";
+
+        var difference = Assert.Single(Xml(Element(-1), Element(99_999)));
+
+        Assert.Equal(("/c/e/@a99999", "v", "x"), (difference.Key, difference.Active.Display, difference.Passive.Display));
+    }
+
+    [Fact]
+    public void Siblings_told_apart_by_an_attribute_among_many_pair_by_it()
+    {
+        static string Siblings(string last) =>
+            "<c>" + string.Concat(Enumerable.Range(0, 3).Select(s =>
+                "<e " + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"a{i}=\"v\" ")) + $"id=\"{s}\">{(s == 2 ? last : "t")}</e>")) + "</c>";
+
+        var difference = Assert.Single(Xml(Siblings("t"), Siblings("u")));
+
+        Assert.Equal("/c/e[@id='2']", difference.Key);
+    }
+
+    [Fact]
+    public void Siblings_are_never_told_apart_by_a_password_the_key_would_show()
+    {
+        const string active = "<c><u><password>one</password><v>1</v><w>a</w></u><u><password>two</password><v>2</v><w>a</w></u></c>";
+        const string passive = "<c><u><password>one</password><v>1</v><w>a</w></u><u><password>two</password><v>2</v><w>b</w></u></c>";
+
+        var difference = Assert.Single(Xml(active, passive));
+
+        Assert.Equal("/c/u[v='2']/w", difference.Key);
+    }
+
+    [Fact]
     public void A_reformatted_file_is_not_drift()
     {
         const string active = """
