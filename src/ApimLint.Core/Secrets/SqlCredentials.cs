@@ -28,9 +28,9 @@ internal static class SqlCredentials
     }
 
     /// <summary>PASSWORD '…', PASSWORD('…'), and SET PASSWORD FOR user = '…' (the assignment on the same line).</summary>
-    private static int AfterPassword(string text, int at, SecretRanges ranges)
+    private static int AfterPassword(string text, int wordEnd, SecretRanges ranges)
     {
-        at = SkipSpace(text, at);
+        var at = SkipSpace(text, wordEnd);
         if (TextScan.IsWordAt(text, at, "for"))
         {
             var assignment = text.AsSpan(at, TextScan.LineEnd(text, at) - at).IndexOf('=');
@@ -39,7 +39,9 @@ internal static class SqlCredentials
             if (TextScan.IsWordAt(text, at, "password")) at = SkipSpace(text, at + "password".Length);
         }
         if (at < text.Length && text[at] == '(') at = SkipSpace(text, at + 1);
-        return at < text.Length && text[at] is '\'' or '"' ? TextScan.MaskQuoted(text, at, ranges) : at;
+        // SQL puts space or a parenthesis between the word and the literal; a quote right after it ends a name (name="…Password").
+        var separated = at > wordEnd && text[wordEnd] != '"' && text[wordEnd] != '\'';
+        return separated && at < text.Length && text[at] is '\'' or '"' ? TextScan.MaskQuoted(text, at, ranges) : at;
     }
 
     private static int SkipSpace(string text, int at)

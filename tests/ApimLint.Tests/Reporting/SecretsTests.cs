@@ -77,6 +77,7 @@ public sealed class SecretsTests
     [InlineData("SET PASSWORD FOR 'u'@'h' = PASSWORD('s3cret');", "SET PASSWORD FOR 'u'@'h' = PASSWORD('********');")]
     [InlineData("<Item name=\"clientSecretAlias\" enabled=\"true\">v</Item>", "<Item name=\"clientSecretAlias\" enabled=\"true\">v</Item>")]
     [InlineData("proxy_pass https://backend:9443/;", "proxy_pass https://backend:9443/;")]
+    [InlineData("<password svns:secretAlias=\"Datasources.WSO2AM_DB.Configuration.Password\">s3cret</password>", "<password svns:secretAlias=\"Datasources.WSO2AM_DB.Configuration.Password\">********</password>")]
     [InlineData("<Property name=\"UserNameAttribute\">uid</Property>", "<Property name=\"UserNameAttribute\">uid</Property>")]
     public void The_mask_hides_each_form_of_credential(string text, string masked) => Assert.Equal(masked, SecretMask.Apply(text));
 
