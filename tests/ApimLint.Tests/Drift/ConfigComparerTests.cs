@@ -1,7 +1,7 @@
-using ApimLint.Reporting;
 using ApimLint.Drift;
 using ApimLint.Loading;
 using ApimLint.Model;
+using ApimLint.Reporting;
 using ApimLint.Syntax;
 using ApimLint.Syntax.Json;
 using ApimLint.Syntax.Properties;

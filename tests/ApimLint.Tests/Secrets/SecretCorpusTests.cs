@@ -15,6 +15,7 @@ public sealed class SecretCorpusTests
     private const string AmqpUrl = "amqp://admin:Adm1n-Pa55@clientid/carbon?brokerlist='tcp://localhost:5673'";
     private const string Sql = "db/create-databases.sql";
     private const string SqlHeading = "-- Databases for the API Manager pair, created as the deployment guide does.\n";
+    private const string ApiManager = "passive/repository/conf/api-manager.xml";
     private const string Site = "passive/repository/deployment/server/jaggeryapps/publisher/site/conf/site.json";
 
     /// <summary>A planted credential: where it goes, the text that carries it, and a text that proves its place is shown (masked).</summary>
@@ -45,6 +46,8 @@ public sealed class SecretCorpusTests
         new("PropertiesSpaceSeparator", Jndi, AmqpUrl, AmqpUrl + $"\n  password {Planted("PropertiesSpaceSeparator")}", "********"),
         new("DottedSecretKey", Jndi, AmqpUrl, AmqpUrl + $"\noauth.consumer.secret = {Planted("DottedSecretKey")}", "oauth.consumer.secret"),
         new("SiteKeyStorePassword", Site, "\"keyStorePassword\" : \"\"", $"\"keyStorePassword\" : \"{Planted("SiteKeyStorePassword")}\"", "keyStorePassword"),
+        new("GatewayUrlUserInfo", ApiManager, "<ServerURL>https://localhost:9443/services/</ServerURL>",
+            $"<ServerURL>https://admin:{Planted("GatewayUrlUserInfo")}@localhost:9444/services/</ServerURL>", "https://admin:********@localhost:9444/services/"),
         SqlForm("MysqlIdentifiedWith", $"CREATE USER 'apimadmin'@'localhost' IDENTIFIED WITH mysql_native_password BY '{Planted("MysqlIdentifiedWith")}';"),
         SqlForm("MysqlSetPassword", $"SET PASSWORD = '{Planted("MysqlSetPassword")}';"),
         SqlForm("MysqlSetPasswordFor", $"SET PASSWORD FOR 'apimadmin'@'localhost' = PASSWORD('{Planted("MysqlSetPasswordFor")}');"),
