@@ -305,7 +305,7 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
         return trimmed.Contains("  ") || trimmed.AsSpan().IndexOfAny("\t\r\n") >= 0 ? Whitespace().Replace(trimmed, " ") : trimmed;
     }
 
-    [GeneratedRegex(@"[ \t\r\n]+")]
+    [GeneratedRegex(@"[ \t\r\n]+", RegexOptions.NonBacktracking)]
     private static partial Regex Whitespace();
 
     private void Add(string key, DriftSide active, DriftSide passive, bool secret) => _differences.Add(new KeyDifference(key, active, passive, secret));
