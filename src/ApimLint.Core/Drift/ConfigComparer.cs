@@ -308,7 +308,9 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
     [GeneratedRegex(@"[ \t\r\n]+", RegexOptions.NonBacktracking)]
     private static partial Regex Whitespace();
 
-    private void Add(string key, DriftSide active, DriftSide passive, bool secret) => _differences.Add(new KeyDifference(key, active, passive, secret));
+    /// <summary>Records a difference; a key is written by the file too (a .properties key, an attribute's value in a path), so it is masked like a value.</summary>
+    private void Add(string key, DriftSide active, DriftSide passive, bool secret) =>
+        _differences.Add(new KeyDifference(SecretMask.Apply(key), active, passive, secret));
 
     /// <summary>A side as output shows it: a password inside a value (a JDBC URL's query) is masked too.</summary>
     private static DriftSide Side(string? display, Location location) => new(display is null ? null : SecretMask.Apply(display), location);

@@ -66,6 +66,14 @@ public sealed class ConfigComparerTests
     }
 
     [Fact]
+    public void A_credential_written_in_a_key_is_not_shown()
+    {
+        var difference = Assert.Single(Compare(Properties("x = 1\n"), Properties("x = 1\namqp\\://admin\\:s3cret@host = 2\n"), "f.properties"));
+
+        Assert.Equal("amqp://admin:********@host", difference.Key);
+    }
+
+    [Fact]
     public void A_reformatted_file_is_not_drift()
     {
         const string active = """
