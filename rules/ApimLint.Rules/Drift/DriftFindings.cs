@@ -47,13 +47,13 @@ internal static partial class DriftFindings
         _ => false,
     };
 
-    [GeneratedRegex(@"^/APIManager/APIGateway/Environments/Environment(\[[^\]]*\])?/ServerURL$")]
+    [GeneratedRegex(@"^/APIManager/APIGateway/Environments/Environment(\[[^\]]*\])?/ServerURL$", RegexOptions.NonBacktracking)]
     private static partial Regex GatewayServerUrl();
 
-    [GeneratedRegex(@"^/datasources-configuration/datasources/datasource\[name='([^']*)'\]/definition/configuration/url$")]
+    [GeneratedRegex(@"^/datasources-configuration/datasources/datasource\[name='([^']*)'\]/definition/configuration/url$", RegexOptions.NonBacktracking)]
     private static partial Regex DataSourceUrl();
 
-    [GeneratedRegex(@"^/wso2registry/(currentDBConfig|dbConfig\[@name='wso2registry'\](/.*)?)$")]
+    [GeneratedRegex(@"^/wso2registry/(currentDBConfig|dbConfig\[@name='wso2registry'\](/.*)?)$", RegexOptions.NonBacktracking)]
     private static partial Regex LocalRegistry();
 
     // ---- wording ---------------------------------------------------------------------------------

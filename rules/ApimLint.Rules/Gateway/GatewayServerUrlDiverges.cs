@@ -1,6 +1,7 @@
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Model;
+using ApimLint.Reporting;
 
 namespace ApimLint.Rules.Gateway;
 
@@ -59,8 +60,9 @@ public sealed class GatewayServerUrlDiverges : Rule
             if (p != activeGateway || blamed.Count == 0) blamed.Add((passive, passiveEnv, activeEnv));
             // The same URL on two hosts reaches two machines (localhost is each node's own): name them.
             var sameText = activeEnv.ResolvedServerUrl == passiveEnv.ResolvedServerUrl;
+            // A URL may carry user:password@: the message shows it masked.
             string Shown(Node node, GatewayEnvironment env, (string Machine, int Port) target) =>
-                sameText ? $"{env.ResolvedServerUrl} on {target.Machine}" : env.ResolvedServerUrl!;
+                SecretMask.Apply(sameText ? $"{env.ResolvedServerUrl} on {target.Machine}" : env.ResolvedServerUrl!);
             foreach (var (node, env, other) in blamed)
             {
                 var peer = deployment.PeerOf(node);

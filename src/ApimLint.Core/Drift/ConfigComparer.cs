@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ApimLint.Model;
 using ApimLint.Reporting;
+using ApimLint.Secrets;
 using ApimLint.Syntax.Json;
 using ApimLint.Syntax.Properties;
 using ApimLint.Syntax.Xml;
@@ -21,8 +22,6 @@ internal sealed record KeyDifference(string Key, DriftSide Active, DriftSide Pas
 /// </summary>
 internal sealed partial class ConfigComparer(Func<string, string> resolveActive, Func<string, string> resolvePassive)
 {
-    public const string Masked = "********";
-
     private readonly List<KeyDifference> _differences = [];
 
     public static IReadOnlyList<KeyDifference> Compare(object active, object passive, string path, Func<string, string> resolveActive, Func<string, string> resolvePassive)
@@ -59,10 +58,12 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
 
     private void Element(XmlElementSyntax a, XmlElementSyntax b, string path)
     {
-        foreach (var name in AttributeNames(a).Union(AttributeNames(b)))
+        // By name, so that an element with many attributes compares in linear time.
+        var (byA, byB) = (AttributesByName(a), AttributesByName(b));
+        foreach (var name in byA.Keys.Concat(byB.Keys.Where(k => !byA.ContainsKey(k))))
         {
-            var (x, y) = (a.Attribute(name), b.Attribute(name));
-            var secret = IsSecretName(name);
+            var (x, y) = (byA.GetValueOrDefault(name), byB.GetValueOrDefault(name));
+            var secret = SecretPolicy.IsSecretName(name);
             Value(path + "/@" + name, x?.Value, y?.Value, secret,
                 x is null ? StartTag(a) : Location.InFile(x.Source, x.ValueSpan),
                 y is null ? StartTag(b) : Location.InFile(y.Source, y.ValueSpan));
@@ -122,23 +123,23 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
 
     private readonly record struct Identity(string Name, Func<XmlElementSyntax, string> Of);
 
-    /// <summary>An attribute every sibling has, with a value unique on each node.</summary>
+    /// <summary>An attribute every sibling has, with a value unique on each node; never a secret, which the key would show.</summary>
     private static Identity? AttributeIdentity(List<XmlElementSyntax> a, List<XmlElementSyntax> b)
     {
-        var first = a.Concat(b).First();
-        foreach (var name in AttributeNames(first).Where(n => n != "name"))
+        var attributes = a.Concat(b).ToDictionary(e => e, AttributesByName);
+        foreach (var name in attributes[a.Concat(b).First()].Keys.Where(n => n != "name" && !SecretPolicy.IsSecretName(n)))
         {
-            string Of(XmlElementSyntax e) => e.AttributeValue(name)!;
-            if (a.Concat(b).All(e => e.Attribute(name) is not null) && Unique(a, Of) && Unique(b, Of)) return new Identity("@" + name, Of);
+            string Of(XmlElementSyntax e) => attributes[e][name].Value;
+            if (attributes.Values.All(byName => byName.ContainsKey(name)) && Unique(a, Of) && Unique(b, Of)) return new Identity("@" + name, Of);
         }
         return null;
     }
 
-    /// <summary>A child element every sibling has, with a text unique on each node (from <paramref name="names"/> when given).</summary>
+    /// <summary>A child element every sibling has, with a text unique on each node (from <paramref name="names"/> when given); never a secret, which the key would show.</summary>
     private static Identity? ChildIdentity(List<XmlElementSyntax> a, List<XmlElementSyntax> b, string[]? names)
     {
         var first = a.Concat(b).First();
-        foreach (var name in names ?? first.Elements().Select(e => e.LocalName).Distinct())
+        foreach (var name in names ?? first.Elements().Select(e => e.LocalName).Where(n => !SecretPolicy.IsSecretName(n)).Distinct())
         {
             string Of(XmlElementSyntax e) => e.Element(name)?.Text ?? "";
             if (a.Concat(b).All(e => Of(e).Length > 0) && Unique(a, Of) && Unique(b, Of)) return new Identity(name, Of);
@@ -149,15 +150,21 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
     private static bool Unique(List<XmlElementSyntax> elements, Func<XmlElementSyntax, string> of) =>
         elements.Select(of).Distinct(StringComparer.Ordinal).Count() == elements.Count;
 
-    private static IEnumerable<string> AttributeNames(XmlElementSyntax element) =>
-        element.Attributes.Where(a => a.Name != "xmlns" && !a.Name.StartsWith("xmlns:", StringComparison.Ordinal)).Select(a => a.LocalName);
+    /// <summary>The element's attributes by local name; the first of a name, as <see cref="XmlElementSyntax.Attribute"/> finds it.</summary>
+    private static Dictionary<string, XmlAttributeSyntax> AttributesByName(XmlElementSyntax element)
+    {
+        var byName = new Dictionary<string, XmlAttributeSyntax>(StringComparer.Ordinal);
+        foreach (var attribute in element.Attributes)
+            if (attribute.Name != "xmlns" && !attribute.Name.StartsWith("xmlns:", StringComparison.Ordinal)) byName.TryAdd(attribute.LocalName, attribute);
+        return byName;
+    }
 
     private static string Quote(string value) => value.Contains('\'') ? $"\"{value}\"" : $"'{value}'";
 
     private static DriftSide Present(XmlElementSyntax element)
     {
         var value = element.Elements().Any() ? "(element)" : element.Text;
-        return Side(IsSecretElement(element) && value.Length > 0 ? Masked : value, StartTag(element));
+        return Side(IsSecretElement(element) && value.Length > 0 ? SecretMask.Mask : value, StartTag(element));
     }
 
     private static Location StartTag(XmlElementSyntax element) => Location.InFile(element.Source, element.StartTagSpan);
@@ -166,7 +173,7 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
 
     /// <summary>A password element, or a Property/parameter whose name says password.</summary>
     private static bool IsSecretElement(XmlElementSyntax element) =>
-        IsSecretName(element.LocalName) || (element.AttributeValue("name") is { } name && IsSecretName(name));
+        SecretPolicy.IsSecretName(element.LocalName) || (element.AttributeValue("name") is { } name && SecretPolicy.IsSecretName(name));
 
     // ---- .properties ---------------------------------------------------------------------------
 
@@ -184,7 +191,7 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
                 continue;
             }
             // Java keeps a value's trailing whitespace: "tcp://host:5672 " is not "tcp://host:5672".
-            Value(key, x?.Value, y?.Value, ciphertext || IsSecretName(key),
+            Value(key, x?.Value, y?.Value, ciphertext || SecretPolicy.IsSecretName(key),
                 x is null ? Location.WholeFile(a.Source.Path) : Location.InFile(x.Source, x.ValueSpan),
                 y is null ? Location.WholeFile(b.Source.Path) : Location.InFile(y.Source, y.ValueSpan), normalize: false);
         }
@@ -202,7 +209,7 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
     {
         Value(key + "/user", a.UserName.Value, b.UserName.Value, false, a.UserName.Location, b.UserName.Location);
         if (!a.Password.SameValueAs(b.Password))
-            Add(key + "/password", Side(Masked, a.Password.Location), Side(Masked, b.Password.Location), true);
+            Add(key + "/password", Side(SecretMask.Mask, a.Password.Location), Side(SecretMask.Mask, b.Password.Location), true);
         Value(key + "/brokerlist", BrokerList(a), BrokerList(b), false, a.BrokerList, b.BrokerList);
         Value(key, Rest(x.Value), Rest(y.Value), false, x.Location, y.Location);
     }
@@ -211,9 +218,9 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
     private static string BrokerList(AmqpUrl url) => url.BrokerList is { Source: { } source, Span: { } span } ? source[span] : "";
 
     /// <summary>The URL without what is compared on its own: amqp://…@clientid/virtualhost?brokerlist='…'.</summary>
-    private static string Rest(string url) => "amqp://…" + BrokerListOption().Replace(url[url.IndexOf('@')..], "brokerlist='…'");
+    private static string Rest(string url) => "amqp://…" + BrokerListOption().Replace(url[AmqpUrl.UserInfoEnd(url)..], "brokerlist='…'");
 
-    [GeneratedRegex("brokerlist='[^']*'?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("brokerlist='[^']*'?", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex BrokerListOption();
 
     // ---- JSON ----------------------------------------------------------------------------------
@@ -230,7 +237,7 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
                     var (p, q) = (byX.GetValueOrDefault(name), byY.GetValueOrDefault(name));
                     var childPath = path + JsonSegment(name);
                     if (p is not null && q is not null) Json(p.Value, q.Value, childPath);
-                    else OneSided(childPath, p?.Value, q?.Value, x, y, IsSecretName(name));
+                    else OneSided(childPath, p?.Value, q?.Value, x, y, SecretPolicy.IsSecretName(name));
                 }
                 return;
             case (JsonArraySyntax x, JsonArraySyntax y):
@@ -242,7 +249,7 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
                 }
                 return;
             case (JsonScalarSyntax x, JsonScalarSyntax y) when x.Kind == y.Kind:
-                Value(path, x.Value, y.Value, IsSecretName(path[(path.LastIndexOf('.') + 1)..]),
+                Value(path, x.Value, y.Value, SecretPolicy.IsSecretName(path.AsSpan(path.LastIndexOf('.') + 1)),
                     Location.InFile(x.Source, x.ValueSpan), Location.InFile(y.Source, y.ValueSpan), normalize: false);
                 return;
             default:
@@ -253,8 +260,8 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
 
     private void OneSided(string path, JsonNodeSyntax? a, JsonNodeSyntax? b, JsonNodeSyntax parentA, JsonNodeSyntax parentB, bool secret) =>
         Add(path,
-            a is null ? Side(null, Location.InFile(parentA.Source, new TextSpan(parentA.Span.Start, 1))) : Side(secret ? Masked : JsonDisplay(a), a.Location),
-            b is null ? Side(null, Location.InFile(parentB.Source, new TextSpan(parentB.Span.Start, 1))) : Side(secret ? Masked : JsonDisplay(b), b.Location),
+            a is null ? Side(null, Location.InFile(parentA.Source, new TextSpan(parentA.Span.Start, 1))) : Side(secret ? SecretMask.Mask : JsonDisplay(a), a.Location),
+            b is null ? Side(null, Location.InFile(parentB.Source, new TextSpan(parentB.Span.Start, 1))) : Side(secret ? SecretMask.Mask : JsonDisplay(b), b.Location),
             secret);
 
     /// <summary>A value as output shows it; quoted when a string stands beside a value of another kind ("true" and true).</summary>
@@ -282,7 +289,7 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
         {
             return;
         }
-        Add(key, Side(secret && a is not null ? Masked : a, locationA), Side(secret && b is not null ? Masked : b, locationB), secret);
+        Add(key, Side(secret && a is not null ? SecretMask.Mask : a, locationA), Side(secret && b is not null ? SecretMask.Mask : b, locationB), secret);
     }
 
     private bool Same(string a, string b) =>
@@ -298,16 +305,13 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
         return trimmed.Contains("  ") || trimmed.AsSpan().IndexOfAny("\t\r\n") >= 0 ? Whitespace().Replace(trimmed, " ") : trimmed;
     }
 
-    [GeneratedRegex(@"[ \t\r\n]+")]
+    [GeneratedRegex(@"[ \t\r\n]+", RegexOptions.NonBacktracking)]
     private static partial Regex Whitespace();
 
-    private void Add(string key, DriftSide active, DriftSide passive, bool secret) => _differences.Add(new KeyDifference(key, active, passive, secret));
+    /// <summary>Records a difference; a key is written by the file too (a .properties key, an attribute's value in a path), so it is masked like a value.</summary>
+    private void Add(string key, DriftSide active, DriftSide passive, bool secret) =>
+        _differences.Add(new KeyDifference(SecretMask.Apply(key), active, passive, secret));
 
     /// <summary>A side as output shows it: a password inside a value (a JDBC URL's query) is masked too.</summary>
     private static DriftSide Side(string? display, Location location) => new(display is null ? null : SecretMask.Apply(display), location);
-
-    /// <summary>Names that hold passwords: password, KeyPassword, ConnectionPassword, passwd, keystorePass.</summary>
-    public static bool IsSecretName(string name) =>
-        name.Contains("password", StringComparison.OrdinalIgnoreCase) || name.Contains("passwd", StringComparison.OrdinalIgnoreCase)
-        || name.EndsWith("pass", StringComparison.OrdinalIgnoreCase);
 }

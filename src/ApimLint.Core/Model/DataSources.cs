@@ -50,6 +50,8 @@ public sealed record JdbcUrl(string Engine, string? Host, int? Port, string? Dat
         if (!body.StartsWith("//", StringComparison.Ordinal)) return new JdbcUrl(engine, null, null, null);
         var authorityEnd = body.IndexOfAny(['/', '?', ';'], 2);
         var authority = authorityEnd < 0 ? body[2..] : body[2..authorityEnd];
+        // user:password@host: only the host says where the database is (and the password must not reach a message).
+        authority = authority[(authority.LastIndexOf('@') + 1)..];
         var (host, port) = SplitHostPort(authority.Split(',')[0]);
         string? database = null;
         if (authorityEnd >= 0 && body[authorityEnd] == '/')

@@ -66,7 +66,7 @@ public sealed record AmqpUrl(Located<string> UserName, Secret Password, Location
     {
         var value = entry.Value;
         if (!value.StartsWith("amqp://", StringComparison.OrdinalIgnoreCase)) return null;
-        var at = value.IndexOf('@');
+        var at = UserInfoEnd(value);
         if (at < 0) return null;
         var credentials = value[7..at];
         var colon = credentials.IndexOf(':');
@@ -94,6 +94,16 @@ public sealed record AmqpUrl(Located<string> UserName, Secret Password, Location
             new Secret(password, entry.Location),
             Location.InFile(entry.Source, listSpan),
             brokers);
+    }
+
+    /// <summary>
+    /// Where user:password ends: the last @ before the options (a password may hold @, quotes and spaces),
+    /// or -1. Every reader of an AMQP URL splits it here, so no part of a password is read as the host.
+    /// </summary>
+    public static int UserInfoEnd(string url)
+    {
+        var options = url.IndexOf("brokerlist=", StringComparison.OrdinalIgnoreCase);
+        return (options < 0 ? url : url[..options]).LastIndexOf('@');
     }
 
     /// <summary>A span inside the value; exact when the value is written without escapes, else the whole value.</summary>

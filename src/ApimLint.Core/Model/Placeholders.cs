@@ -25,7 +25,7 @@ public static partial class Placeholders
         _ => null,
     };
 
-    [GeneratedRegex(@"\$\{([^}]+)\}")]
+    [GeneratedRegex(@"\$\{([^}]+)\}", RegexOptions.NonBacktracking)]
     private static partial Regex PlaceholderPattern();
 }
 

@@ -1,6 +1,7 @@
 using ApimLint.Drift;
 using ApimLint.Loading;
 using ApimLint.Model;
+using ApimLint.Reporting;
 using ApimLint.Syntax;
 using ApimLint.Syntax.Json;
 using ApimLint.Syntax.Properties;
@@ -28,6 +29,48 @@ public sealed class ConfigComparerTests
         var difference = Assert.Single(Xml("<c><url>jdbc:mysql://db1/apim?password=s3cret</url></c>", "<c><url>jdbc:mysql://db2/apim?password=s3cret</url></c>"));
 
         Assert.Equal(("jdbc:mysql://db1/apim?password=********", "jdbc:mysql://db2/apim?password=********"), (difference.Active.Display, difference.Passive.Display));
+    }
+
+    [Fact]
+    public void An_element_with_a_hundred_thousand_attributes_compares_each_by_name()
+    {
+        static string Element(int differing) =>
+            "<c><e " + string.Concat(Enumerable.Range(0, 100_000).Select(i => $"a{i}=\"{(i == differing ? "x" : "v")}\" ")) + "/></c>";
+
+        var difference = Assert.Single(Xml(Element(-1), Element(99_999)));
+
+        Assert.Equal(("/c/e/@a99999", "v", "x"), (difference.Key, difference.Active.Display, difference.Passive.Display));
+    }
+
+    [Fact]
+    public void Siblings_told_apart_by_an_attribute_among_many_pair_by_it()
+    {
+        static string Siblings(string last) =>
+            "<c>" + string.Concat(Enumerable.Range(0, 3).Select(s =>
+                "<e " + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"a{i}=\"v\" ")) + $"id=\"{s}\">{(s == 2 ? last : "t")}</e>")) + "</c>";
+
+        var difference = Assert.Single(Xml(Siblings("t"), Siblings("u")));
+
+        Assert.Equal("/c/e[@id='2']", difference.Key);
+    }
+
+    [Fact]
+    public void Siblings_are_never_told_apart_by_a_password_the_key_would_show()
+    {
+        const string active = "<c><u><password>one</password><v>1</v><w>a</w></u><u><password>two</password><v>2</v><w>a</w></u></c>";
+        const string passive = "<c><u><password>one</password><v>1</v><w>a</w></u><u><password>two</password><v>2</v><w>b</w></u></c>";
+
+        var difference = Assert.Single(Xml(active, passive));
+
+        Assert.Equal("/c/u[v='2']/w", difference.Key);
+    }
+
+    [Fact]
+    public void A_credential_written_in_a_key_is_not_shown()
+    {
+        var difference = Assert.Single(Compare(Properties("x = 1\n"), Properties("x = 1\namqp\\://admin\\:s3cret@host = 2\n"), "f.properties"));
+
+        Assert.Equal("amqp://admin:********@host", difference.Key);
     }
 
     [Fact]
@@ -126,7 +169,7 @@ public sealed class ConfigComparerTests
 
         Assert.Equal("/Server/KeyStore/Password | /Server/Property[@name='ConnectionPassword']", Keys(differences));
         Assert.All(differences, d => Assert.True(d.IsSecret));
-        Assert.All(differences, d => Assert.Equal((ConfigComparer.Masked, ConfigComparer.Masked), (d.Active.Display, d.Passive.Display)));
+        Assert.All(differences, d => Assert.Equal((SecretMask.Mask, SecretMask.Mask), (d.Active.Display, d.Passive.Display)));
     }
 
     [Fact]
@@ -156,8 +199,8 @@ public sealed class ConfigComparerTests
                      + " | connectionfactory.TopicConnectionFactory/brokerlist | password.of.something", Keys(differences));
         Assert.Equal(("throttleData", "throttleData  "), (differences[0].Active.Display, differences[0].Passive.Display));
         Assert.Equal(("tcp://localhost:5672", "tcp://localhost:5673"), (differences[3].Active.Display, differences[3].Passive.Display));
-        Assert.Equal(ConfigComparer.Masked, differences[2].Passive.Display);
-        Assert.Equal(ConfigComparer.Masked, differences[4].Passive.Display);
+        Assert.Equal(SecretMask.Mask, differences[2].Passive.Display);
+        Assert.Equal(SecretMask.Mask, differences[4].Passive.Display);
     }
 
     [Fact]
@@ -167,7 +210,7 @@ public sealed class ConfigComparerTests
         var passive = Properties("Datasources.WSO2AM_DB.Configuration.Password=Aa7/Tt2=\n");
 
         var difference = Assert.Single(Compare(active, passive, "repository/conf/security/cipher-text.properties"));
-        Assert.Equal(("Carbon.Security.KeyStore.Password", ConfigComparer.Masked, null), (difference.Key, difference.Active.Display, difference.Passive.Display));
+        Assert.Equal(("Carbon.Security.KeyStore.Password", SecretMask.Mask, null), (difference.Key, difference.Active.Display, difference.Passive.Display));
     }
 
     [Fact]

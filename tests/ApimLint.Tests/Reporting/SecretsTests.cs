@@ -1,4 +1,5 @@
 using ApimLint.Reporting;
+using ApimLint.Secrets;
 
 namespace ApimLint.Tests.Reporting;
 
@@ -58,6 +59,25 @@ public sealed class SecretsTests
     [InlineData("CREATE USER 'u' IDENTIFIED BY 's3cret';", "CREATE USER 'u' IDENTIFIED BY '********';")]
     [InlineData("<url>jdbc:mysql://db:3306/apimgtdb?user=u&amp;password=s3cret&amp;useSSL=false</url>", "<url>jdbc:mysql://db:3306/apimgtdb?user=u&amp;password=********&amp;useSSL=false</url>")]
     [InlineData("jdbc:sqlserver://db;databaseName=apim;pwd=s3cret", "jdbc:sqlserver://db;databaseName=apim;pwd=********")]
+    [InlineData("<url>jdbc:mysql://apim:s3cret@db:3306/apimgtdb</url>", "<url>jdbc:mysql://apim:********@db:3306/apimgtdb</url>")]
+    [InlineData("jdbc:postgresql://db/apim?user=u&password=s3cret&ssl=true", "jdbc:postgresql://db/apim?user=u&password=********&ssl=true")]
+    [InlineData("jdbc:oracle:thin:apim/s3cret@//db:1521/apim", "jdbc:oracle:thin:apim/********@//db:1521/apim")]
+    [InlineData("jdbc:sqlserver://db;user=u;password={a;b}}c};encrypt=true", "jdbc:sqlserver://db;user=u;password={********};encrypt=true")]
+    [InlineData("jdbc:sqlserver://db;Password = s3cret;encrypt=true", "jdbc:sqlserver://db;Password = ********;encrypt=true")]
+    [InlineData("jdbc:db2://db:50000/apim:user=u;password=s3cret;", "jdbc:db2://db:50000/apim:user=u;password=********;")]
+    [InlineData("x = amqp://admin:it's a s3cret@clientid/carbon?brokerlist='tcp://h:5672'", "x = amqp://admin:********@clientid/carbon?brokerlist='tcp://h:5672'")]
+    [InlineData("x = amqp\\://admin\\:s3cret@clientid/carbon", "x = amqp\\://admin\\:********@clientid/carbon")]
+    [InlineData("<password><![CDATA[s3cret]]></password>", "<password>********</password>")]
+    [InlineData("<Password><!-- x -->s3cret</Password>", "<Password>********</Password>")]
+    [InlineData("  password s3cret", "  password ********")]
+    [InlineData("oauth.consumer.secret = s3cret", "oauth.consumer.secret = ********")]
+    [InlineData("\"keyStorePassword\" : \"s3cret\",", "\"keyStorePassword\" : \"********\",")]
+    [InlineData("CREATE USER 'u'@'%' IDENTIFIED WITH mysql_native_password BY 's3cret';", "CREATE USER 'u'@'%' IDENTIFIED WITH mysql_native_password BY '********';")]
+    [InlineData("SET PASSWORD = 's3cret';", "SET PASSWORD = '********';")]
+    [InlineData("SET PASSWORD FOR 'u'@'h' = PASSWORD('s3cret');", "SET PASSWORD FOR 'u'@'h' = PASSWORD('********');")]
+    [InlineData("<Item name=\"clientSecretAlias\" enabled=\"true\">v</Item>", "<Item name=\"clientSecretAlias\" enabled=\"true\">v</Item>")]
+    [InlineData("proxy_pass https://backend:9443/;", "proxy_pass https://backend:9443/;")]
+    [InlineData("<password svns:secretAlias=\"Datasources.WSO2AM_DB.Configuration.Password\">s3cret</password>", "<password svns:secretAlias=\"Datasources.WSO2AM_DB.Configuration.Password\">********</password>")]
     [InlineData("<Property name=\"UserNameAttribute\">uid</Property>", "<Property name=\"UserNameAttribute\">uid</Property>")]
     public void The_mask_hides_each_form_of_credential(string text, string masked) => Assert.Equal(masked, SecretMask.Apply(text));
 
@@ -68,4 +88,21 @@ public sealed class SecretsTests
 
         Assert.Equal("<Password>********\n\n</Password>\nnext", SecretMask.Apply(text));
     }
+
+    [Theory]
+    [InlineData("password", true)]
+    [InlineData("ConnectionPassword", true)]
+    [InlineData("keyStorePassword", true)]
+    [InlineData("keystorePass", true)]
+    [InlineData("truststorepass", true)]
+    [InlineData("oauth.consumer.secret", true)]
+    [InlineData("clientSecret", true)]
+    [InlineData("DB_PWD", true)]
+    [InlineData("accessToken", true)]
+    [InlineData("credentials", true)]
+    [InlineData("proxy_pass", false)]
+    [InlineData("secretAlias", false)]
+    [InlineData("TokenEndPointName", false)]
+    [InlineData("UserNameAttribute", false)]
+    public void The_policy_knows_secret_names_in_every_naming(string name, bool secret) => Assert.Equal(secret, SecretPolicy.IsSecretName(name));
 }

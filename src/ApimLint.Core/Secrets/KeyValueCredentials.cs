@@ -1,0 +1,97 @@
+namespace ApimLint.Secrets;
+
+/// <summary>
+/// Values by the name before them: password=…, Password = … (spaces around =), password: …, a quoted
+/// value ("keyStorePassword" : "…", keystorePass='…'), SQL Server's {…} quoting (password={a;b}}c}),
+/// a URL's parameters (?user=u&amp;password=…, ;password=…;, DB2's :password=…;), and a .properties
+/// line whose key and value are separated by whitespace only (  password secret).
+/// </summary>
+internal static class KeyValueCredentials
+{
+    /// <summary>How far back a name is looked for before a separator; keeps the scan linear.</summary>
+    private const int MaxLookBack = 128;
+
+    public static void Find(string text, SecretRanges ranges)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('=' or ':')) continue;
+            var nameStart = NameStart(text, i, out var nameEnd);
+            if (nameStart == nameEnd || !SecretPolicy.IsSecretName(text.AsSpan(nameStart, nameEnd - nameStart))) continue;
+            i = Value(text, i + 1, StartsLine(text, nameStart), ranges) - 1;
+        }
+        for (var line = 0; line < text.Length; line = NextLine(text, line)) WhitespaceSeparated(text, line, ranges);
+    }
+
+    /// <summary>The start of the name before the separator at <paramref name="separator"/> (blanks and one closing quote between them).</summary>
+    private static int NameStart(string text, int separator, out int nameEnd)
+    {
+        var limit = Math.Max(0, separator - MaxLookBack);
+        var at = separator;
+        while (at > limit && text[at - 1] is ' ' or '\t') at--;
+        if (at > limit && text[at - 1] is '"' or '\'') at--;
+        nameEnd = at;
+        while (at > limit && TextScan.IsNameChar(text[at - 1])) at--;
+        return at;
+    }
+
+    /// <summary>True when only indentation (or a unified diff's +/- mark) stands before the name: a .properties key, whose value runs to the line's end.</summary>
+    private static bool StartsLine(string text, int nameStart)
+    {
+        var limit = Math.Max(0, nameStart - MaxLookBack);
+        var at = nameStart;
+        while (at > limit && text[at - 1] is ' ' or '\t') at--;
+        if (at > 0 && text[at - 1] is '+' or '-' && (at == 1 || TextScan.IsLineBreak(text[at - 2]))) at--;
+        return at == 0 || TextScan.IsLineBreak(text[at - 1]);
+    }
+
+    /// <summary>Masks the value starting at <paramref name="at"/> (after blanks); returns where scanning goes on.</summary>
+    private static int Value(string text, int at, bool toLineEnd, SecretRanges ranges)
+    {
+        at = TextScan.SkipBlanks(text, at);
+        if (at >= text.Length) return at;
+        if (text[at] is '"' or '\'') return TextScan.MaskQuoted(text, at, ranges);
+        if (text[at] == '{') return Braced(text, at, ranges);
+        var end = toLineEnd ? TextScan.LineEnd(text, at) : UnquotedEnd(text, at);
+        ranges.Add(at, end);
+        return end;
+    }
+
+    private static int UnquotedEnd(string text, int at)
+    {
+        var end = text.AsSpan(at).IndexOfAny(";&<>\"'\r\n");
+        return end < 0 ? text.Length : at + end;
+    }
+
+    /// <summary>SQL Server's {…} value, in which }} is a brace; unterminated, it ends with its line.</summary>
+    private static int Braced(string text, int at, SecretRanges ranges)
+    {
+        var i = at + 1;
+        for (; i < text.Length && !TextScan.IsLineBreak(text[i]); i++)
+        {
+            if (text[i] != '}') continue;
+            if (i + 1 < text.Length && text[i + 1] == '}') i++;
+            else break;
+        }
+        ranges.Add(at + 1, i);
+        return Math.Min(i + 1, text.Length);
+    }
+
+    /// <summary>A .properties line "key value": a secret key, blanks, then a value that is not after = or :.</summary>
+    private static void WhitespaceSeparated(string text, int line, SecretRanges ranges)
+    {
+        var at = line < text.Length && text[line] is '+' or '-' ? line + 1 : line;
+        at = TextScan.SkipBlanks(text, at);
+        var nameStart = at;
+        while (at < text.Length && TextScan.IsNameChar(text[at])) at++;
+        if (at == nameStart || at >= text.Length || text[at] is not (' ' or '\t') || !SecretPolicy.IsSecretName(text.AsSpan(nameStart, at - nameStart))) return;
+        var value = TextScan.SkipBlanks(text, at);
+        if (value < text.Length && text[value] is not ('=' or ':')) ranges.Add(value, TextScan.LineEnd(text, value));
+    }
+
+    private static int NextLine(string text, int at)
+    {
+        var end = TextScan.LineEnd(text, at);
+        return end < text.Length && text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
+    }
+}
