@@ -7,8 +7,6 @@ namespace ApimLint.Rules.Gateway;
 /// <summary>Where a node must publish throttle events: its peer's broker, as the node addresses it.</summary>
 internal static class PeerBroker
 {
-    private const string BrokerListOption = "brokerlist='";
-
     /// <summary>The peer's host (localhost when both share one; null when it is not known) and port 5672 plus the peer's offset.</summary>
     public static (string? Host, int Port) Of(Deployment deployment, Node node)
     {
@@ -24,11 +22,9 @@ internal static class PeerBroker
     public static TextEdit SetBrokerList(ConnectionFactory factory, string brokers)
     {
         var value = factory.Entry.Value;
-        var listStart = value.IndexOf(BrokerListOption, StringComparison.OrdinalIgnoreCase);
-        if (listStart < 0)
-            return Edits.ReplaceInPropertyValue(factory.Entry, value.Length, value.Length, $"{(value.Contains('?') ? '&' : '?')}{BrokerListOption}{brokers}'");
-        listStart += BrokerListOption.Length;
-        var listEnd = value.IndexOf('\'', listStart);
-        return Edits.ReplaceInPropertyValue(factory.Entry, listStart, listEnd < 0 ? value.Length : listEnd, brokers);
+        if (factory.Url?.BrokerListInValue is not { } list)
+            return Edits.ReplaceInPropertyValue(factory.Entry, value.Length, value.Length, $"{(value.Contains('?') ? '&' : '?')}brokerlist='{brokers}'");
+        var (start, length) = list.GetOffsetAndLength(value.Length);
+        return Edits.ReplaceInPropertyValue(factory.Entry, start, start + length, brokers);
     }
 }

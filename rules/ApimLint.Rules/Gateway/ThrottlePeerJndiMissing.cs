@@ -72,7 +72,7 @@ public sealed class ThrottlePeerJndiMissing : Rule
         var (host, port) = PeerBroker.Of(deployment, node);
         if (host is null || !deployment.PortsKnown || node.Jndi(Node.OwnJndiFile) is not { } own) return null;
         var edits = own.ConnectionFactories.Where(f => f.Url is not null)
-            .Select(f => Edits.Replace(f.Url!.BrokerList, $"tcp://{host}:{port}")).ToList();
+            .Select(f => PeerBroker.SetBrokerList(f, $"tcp://{host}:{port}")).ToList();
         return new Fix($"Create {relativePath} from jndi.properties, publishing to tcp://{host}:{port}", FixSafety.Safe, [],
             [new FileCopy(Path.Combine(node.Home, relativePath), own.File.FullPath, edits)]);
     }

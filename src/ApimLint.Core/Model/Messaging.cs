@@ -62,6 +62,11 @@ public sealed record ConnectionFactory(PropertyEntrySyntax Entry, string Name, A
 /// <summary><c>amqp://user:password@clientid/virtualhost?brokerlist='tcp://host:port;…'</c></summary>
 public sealed record AmqpUrl(Located<string> UserName, Secret Password, Location BrokerList, IReadOnlyList<BrokerAddress> Brokers)
 {
+    private const string BrokerListOption = "brokerlist='";
+
+    /// <summary>Where the brokerlist option's value lies in the URL as Java reads it (the entry's decoded value); null when there is none.</summary>
+    public Range? BrokerListInValue { get; init; }
+
     public static AmqpUrl? Parse(PropertyEntrySyntax entry)
     {
         var value = entry.Value;
@@ -72,14 +77,16 @@ public sealed record AmqpUrl(Located<string> UserName, Secret Password, Location
         var colon = credentials.IndexOf(':');
         var user = colon < 0 ? credentials : credentials[..colon];
         var password = colon < 0 ? "" : credentials[(colon + 1)..];
-        var listStart = value.IndexOf("brokerlist='", StringComparison.OrdinalIgnoreCase);
+        var listStart = value.IndexOf(BrokerListOption, StringComparison.OrdinalIgnoreCase);
         var brokers = new List<BrokerAddress>();
         var listSpan = entry.ValueSpan;
+        Range? listInValue = null;
         if (listStart >= 0)
         {
-            listStart += "brokerlist='".Length;
+            listStart += BrokerListOption.Length;
             var listEnd = value.IndexOf('\'', listStart);
             if (listEnd < 0) listEnd = value.Length;
+            listInValue = listStart..listEnd;
             listSpan = SpanInValue(entry, listStart, listEnd);
             var position = listStart;
             foreach (var item in value[listStart..listEnd].Split(';'))
@@ -93,7 +100,7 @@ public sealed record AmqpUrl(Located<string> UserName, Secret Password, Location
             new Located<string>(user, Location.InFile(entry.Source, SpanInValue(entry, 7, 7 + user.Length))),
             new Secret(password, entry.Location),
             Location.InFile(entry.Source, listSpan),
-            brokers);
+            brokers) { BrokerListInValue = listInValue };
     }
 
     /// <summary>

@@ -45,4 +45,26 @@ public sealed class BrokerListFixTests
         var entry = PropertiesParser.Parse(new SourceText(path, File.ReadAllText(path))).Entry("connectionfactory.TopicConnectionFactory")!;
         Assert.Equal($"amqp://{Credentials}?brokerlist='tcp://localhost:{port}'", entry.Value);
     }
+
+    /// <summary>APIM502 creates jndi2.properties from the node's own jndi.properties: the copy's brokerlist is set the same way.</summary>
+    [Fact]
+    public void The_created_peer_jndi_file_keeps_an_escaped_url_whole()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        var conf = Path.Combine(temp.Path, "passive/repository/conf");
+        File.Delete(Path.Combine(conf, "jndi2.properties"));
+        var own = Path.Combine(conf, "jndi.properties");
+        var lines = File.ReadAllText(own).Split('\n');
+        var line = Array.FindIndex(lines, l => l.StartsWith(Key, StringComparison.Ordinal));
+        lines[line] = Key + @"amqp\://admin\:Adm1n-Pa55@clientid/carbon?brokerlist\='tcp\://localhost\:5673'";
+        File.WriteAllText(own, string.Join('\n', lines));
+
+        Apimlint.Run(temp.Path, "--fix");
+
+        var created = Path.Combine(conf, "jndi2.properties");
+        Assert.Contains(Key + @"amqp\://admin\:Adm1n-Pa55@clientid/carbon?brokerlist\='tcp\://localhost\:5672'" + "\n", File.ReadAllText(created));
+        var entry = PropertiesParser.Parse(new SourceText(created, File.ReadAllText(created))).Entry("connectionfactory.TopicConnectionFactory")!;
+        Assert.Equal($"amqp://{Credentials}?brokerlist='tcp://localhost:5672'", entry.Value);
+    }
 }
