@@ -1,3 +1,4 @@
+using ApimLint.Tests.Fixtures;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -101,6 +102,23 @@ public sealed partial class HtmlReportTests
         Assert.Equal(diff, rows);
         Assert.Equal(["repository/conf/axis2/axis2.xml|/axisconfig/clustering/parameter[@name='localMemberPort']|4000|4001|expected",
             "repository/conf/carbon.xml|/Server/Ports/Offset|0|1|expected"], rows);
+    }
+
+    [Fact]
+    public void A_long_drift_value_is_shortened_to_one_line()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        var site = Path.Combine(temp.Path, "passive/repository/deployment/server/jaggeryapps/store/site/conf/site.json");
+        var text = File.ReadAllText(site);
+        File.WriteAllText(site, text.Replace("\"tagGroupKey\" :\"-group\"", "\"tagGroupKey\" : \"" + new string('g', 100_000) + "\\nmore\""));
+
+        var cells = new HtmlParser().ParseDocument(Apimlint.Run(temp.Path, "check", ".", "--format", "html").Stdout)
+            .QuerySelectorAll("table.drift td").Select(c => c.TextContent).ToList();
+
+        var shown = Assert.Single(cells, c => c.StartsWith("ggg", StringComparison.Ordinal));
+        Assert.Equal(240, shown.Length);
+        Assert.EndsWith("…", shown);
     }
 
     [Fact]

@@ -213,11 +213,16 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
             var row = rows.Add("tr", item.Verdict.Name());
             row.Add("td").Add("code", null, item.File);
             row.Add("td").Add("code", null, item.Key);
-            row.Add("td", item.Active.IsAbsent ? "absent" : null, item.Active.Display ?? "(absent)");
-            row.Add("td", item.Passive.IsAbsent ? "absent" : null, item.Passive.Display ?? "(absent)");
+            row.Add("td", item.Active.IsAbsent ? "absent" : null, DriftCell(item.Active));
+            row.Add("td", item.Passive.IsAbsent ? "absent" : null, DriftCell(item.Passive));
             row.Add("td", null, item.Verdict.Name());
         }
     }
+
+    /// <summary>A drift value on one line and shortened: a value may be a whole file's worth of text, the report stays readable and bounded.</summary>
+    private static string DriftCell(DriftSide side) => side.Display is { } value ? DriftValues.OneLine(value, DriftValueWidth) : "(absent)";
+
+    private const int DriftValueWidth = 240;
 
     /// <summary>How many findings of a group are reported (suppressed ones are listed but not counted).</summary>
     private static int Counted(IEnumerable<Diagnostic> findings) => findings.Count(d => d.Suppression is null);
