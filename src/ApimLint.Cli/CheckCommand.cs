@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Text;
 using ApimLint.Baselines;
 using ApimLint.Configuration;
 using ApimLint.Diagnostics;
@@ -11,6 +9,9 @@ using ApimLint.Model;
 using ApimLint.Reporting;
 using ApimLint.Reporting.Escaping;
 using ApimLint.Reporting.Html;
+using ApimLint.Secrets;
+using System.CommandLine;
+using System.Text;
 
 namespace ApimLint.Cli;
 

@@ -79,7 +79,7 @@ public sealed class ConfigDrift : Rule
             var message = item switch
             {
                 { IsSecret: true, Active.IsAbsent: false, Passive.IsAbsent: false } =>
-                    $"passive's {item.Key} differs from active's (a secret: compared by hash, not shown)",
+                    $"passive's {item.Key} differs from active's (a secret, compared by hash and not shown)",
                 { Passive.IsAbsent: true } => $"passive has no {item.Key}, but active's is {Value(item.Active.Display)}",
                 { Active.IsAbsent: true } => $"passive's {item.Key} is {Value(item.Passive.Display)}, but active has no such key",
                 _ => $"passive's {item.Key} is {Value(item.Passive.Display)}, but active's is {Value(item.Active.Display)}",

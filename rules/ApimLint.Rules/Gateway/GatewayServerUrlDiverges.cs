@@ -1,7 +1,6 @@
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Model;
-using ApimLint.Reporting;
 
 namespace ApimLint.Rules.Gateway;
 
@@ -60,16 +59,15 @@ public sealed class GatewayServerUrlDiverges : Rule
             if (p != activeGateway || blamed.Count == 0) blamed.Add((passive, passiveEnv, activeEnv));
             // The same URL on two hosts reaches two machines (localhost is each node's own): name them.
             var sameText = activeEnv.ResolvedServerUrl == passiveEnv.ResolvedServerUrl;
-            // A URL may carry user:password@: the message shows it masked.
-            string Shown(Node node, GatewayEnvironment env, (string Machine, int Port) target) =>
-                SecretMask.Apply(sameText ? $"{env.ResolvedServerUrl} on {target.Machine}" : env.ResolvedServerUrl!);
+            string Shown(GatewayEnvironment env, (string Machine, int Port) target) =>
+                sameText ? $"{env.ResolvedServerUrl} on {target.Machine}" : env.ResolvedServerUrl!;
             foreach (var (node, env, other) in blamed)
             {
                 var peer = deployment.PeerOf(node);
                 var (mine, theirs) = node == active ? (a, p) : (p, a);
                 yield return Report(env.ServerUrl!.Location,
-                    $"{node.Name}'s gateway environment '{env.Name.Value}' ServerURL resolves to {Shown(node, env, mine)}, " +
-                    $"but {peer.Name}'s resolves to {Shown(peer, other, theirs)}: both nodes must publish to the active node's gateway",
+                    $"{node.Name}'s gateway environment '{env.Name.Value}' ServerURL resolves to {Shown(env, mine)}, " +
+                    $"but {peer.Name}'s resolves to {Shown(other, theirs)}: both nodes must publish to the active node's gateway",
                     Key(node, node.ApiManagerXml, $"/APIManager/APIGateway/Environments/Environment[Name='{env.Name.Value}']/ServerURL"),
                     new RelatedLocation(other.ServerUrl!.Location, $"{peer.Name}'s ServerURL")) with { Fix = PointAtActive(deployment, node, env) };
             }

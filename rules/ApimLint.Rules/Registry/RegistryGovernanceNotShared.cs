@@ -1,7 +1,6 @@
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Model;
-using ApimLint.Reporting;
 using ApimLint.Text;
 
 namespace ApimLint.Rules.Registry;
@@ -101,7 +100,7 @@ public sealed class RegistryGovernanceNotShared : Rule
         if (instance.DbConfig is null)
             return Report(Location.InFile(instance.Element.Source, instance.Element.StartTagSpan),
                 $"{node.Name}'s remote instance {instance.DisplayName}, which {spaces} {(paths.Count == 1 ? "is" : "are")} mounted from, has no <dbConfig>: " +
-                $"the registry would reach it as a remote server{(instance.Url is { } instanceUrl ? " at " + SecretMask.Apply(instanceUrl.Value) : "")}, not through the shared governance database",
+                $"the registry would reach it as a remote server{(instance.Url is { } instanceUrl ? " at " + instanceUrl.Value : "")}, not through the shared governance database",
                 key);
 
         // Unknown or local dbConfig: APIM303. A dbConfig without <dataSource> or an undefined JNDI name: the datasource rules.

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using ApimLint.Model;
-using ApimLint.Reporting;
 using ApimLint.Secrets;
 using ApimLint.Syntax.Json;
 using ApimLint.Syntax.Properties;

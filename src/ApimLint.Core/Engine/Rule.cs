@@ -1,5 +1,6 @@
 using ApimLint.Diagnostics;
 using ApimLint.Model;
+using ApimLint.Secrets;
 using ApimLint.Text;
 
 namespace ApimLint.Engine;
@@ -20,8 +21,13 @@ public abstract class Rule
     /// </summary>
     public virtual bool YieldsToSpecificRules => false;
 
+    /// <summary>
+    /// A finding. Its message, related messages and logical key (the baseline's fingerprint) pass through
+    /// <see cref="SecretMask"/> here, so a value a rule quotes from a file can never show a credential.
+    /// </summary>
     protected Diagnostic Report(Location location, string message, string logicalKey, params RelatedLocation[] related) =>
-        new(Descriptor, Descriptor.DefaultSeverity, message, location, related, logicalKey);
+        new(Descriptor, Descriptor.DefaultSeverity, SecretMask.Apply(message), location,
+            related.Select(r => r with { Message = SecretMask.Apply(r.Message) }).ToArray(), SecretMask.Apply(logicalKey));
 
     /// <summary>A logical key for a fact of a node's file: "passive:repository/conf/axis2/axis2.xml#/axisconfig/clustering".</summary>
     protected static string Key(Node node, IConfigFile file, string path) => $"{node.Name}:{file.RelativePath}#{path}";

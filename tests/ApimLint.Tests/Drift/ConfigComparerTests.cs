@@ -2,6 +2,7 @@ using ApimLint.Drift;
 using ApimLint.Loading;
 using ApimLint.Model;
 using ApimLint.Reporting;
+using ApimLint.Secrets;
 using ApimLint.Syntax;
 using ApimLint.Syntax.Json;
 using ApimLint.Syntax.Properties;

@@ -78,7 +78,7 @@ public sealed class DiffCommandTests
 
         Assert.Contains("/Server/Security/KeyStore/Password", outputs[0].Stdout);
         Assert.Contains("connectionfactory.TopicConnectionFactory/password", outputs[0].Stdout);
-        Assert.Contains("passive's /Server/Security/KeyStore/Password differs from active's (a secret: compared by hash, not shown)", outputs[2].Stdout);
+        Assert.Contains("passive's /Server/Security/KeyStore/Password differs from active's (a secret, compared by hash and not shown)", outputs[2].Stdout);
         foreach (var output in outputs)
             foreach (var secret in secrets.Append("Adm1n-Pa55").Append("Ks-Pa55-Prod"))
                 Assert.DoesNotContain(secret, output.Stdout + output.Stderr);

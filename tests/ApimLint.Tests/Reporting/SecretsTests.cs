@@ -1,3 +1,6 @@
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
 using ApimLint.Reporting;
 using ApimLint.Secrets;
 
@@ -8,6 +11,29 @@ public sealed class SecretsTests
 {
     private static readonly string[] Secrets =
         ["Zq7-datasource-secret", "Zq7-admin-secret", "Zq7-amqp-secret", "Zq7-keystore-secret", "Zq7-connection-secret", "Zq7-keystorepass-secret"];
+
+    /// <summary>A rule that quotes a datasource URL as written, credentials and all, as a careless new rule might.</summary>
+    private sealed class QuotingRule : Rule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("APIM991", "quoting", RuleCategory.Datasources, Severity.Error, "Quotes a URL.", "");
+
+        public override IEnumerable<Diagnostic> Check(Deployment deployment) =>
+            [Report(deployment.Active.CarbonXml.WholeFile, "reaches jdbc:mysql://apim:Zq7-quoted-secret@db/apimgtdb", "active#jdbc:mysql://apim:Zq7-quoted-secret@db",
+                new RelatedLocation(deployment.Passive.CarbonXml.WholeFile, "password=Zq7-quoted-secret"))];
+    }
+
+    [Fact]
+    public void A_rule_cannot_show_a_credential_it_quotes()
+    {
+        var outputs = new[] { "text", "json", "sarif" }.Select(format =>
+            Apimlint.RunWith([new QuotingRule()], TestPaths.Fixture(""), "check", "correct-same-host", "--format", format).Stdout).ToList();
+        using var temp = new TempDirectory();
+        Fixtures.FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        Apimlint.RunWith([new QuotingRule()], temp.Path, "baseline", "write");
+
+        Assert.All(outputs.Append(File.ReadAllText(Path.Combine(temp.Path, "apimlint.baseline"))), o => Assert.DoesNotContain("Zq7-quoted-secret", o));
+        Assert.Contains("reaches jdbc:mysql://apim:********@db/apimgtdb", outputs[0]);
+    }
 
     [Fact]
     public void No_output_format_shows_a_secret()

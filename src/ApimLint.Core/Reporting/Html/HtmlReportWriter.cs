@@ -5,6 +5,7 @@ using ApimLint.Diagnostics;
 using ApimLint.Drift;
 using ApimLint.Fixing;
 using ApimLint.Model;
+using ApimLint.Secrets;
 
 namespace ApimLint.Reporting.Html;
 

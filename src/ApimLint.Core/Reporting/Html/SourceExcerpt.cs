@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using ApimLint.Secrets;
 using ApimLint.Text;
 
 namespace ApimLint.Reporting.Html;

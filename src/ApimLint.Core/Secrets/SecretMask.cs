@@ -1,6 +1,4 @@
-using ApimLint.Secrets;
-
-namespace ApimLint.Reporting;
+namespace ApimLint.Secrets;
 
 /// <summary>
 /// Masks credentials in text that shows file contents or values read from them (the --diff output,
