@@ -25,7 +25,10 @@ public sealed class FixtureCase
     {
         [JsonPropertyName("file")] public required string File { get; init; }
 
-        /// <summary>"repeat" (Text Times times, then Suffix), "large" (Megabytes of Text), "symlink" (to Target), "directory".</summary>
+        /// <summary>
+        /// "repeat" (Text Times times, then Suffix), "large" (Megabytes of Text), "symlink" (to Target, a file or a folder),
+        /// "directory", "fifo" (a named pipe: opening it to read blocks until a writer comes).
+        /// </summary>
         [JsonPropertyName("kind")] public required string Kind { get; init; }
 
         [JsonPropertyName("text")] public string Text { get; init; } = "";
@@ -116,6 +119,8 @@ public sealed class FixtureCase
     {
         var path = Path.Combine(target, g.File);
         if (File.Exists(path)) File.Delete(path);
+        else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         switch (g.Kind)
         {
             case "repeat":
@@ -134,10 +139,16 @@ public sealed class FixtureCase
             case "directory":
                 Directory.CreateDirectory(path);
                 break;
+            case "fifo":
+                if (MakeFifo(path, Convert.ToUInt32("644", 8)) != 0) throw new IOException($"mkfifo {g.File} failed");
+                break;
             default:
                 throw new InvalidDataException($"unknown generated kind '{g.Kind}'");
         }
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, uint mode);
 
     public static void CopyDirectory(string source, string target)
     {
