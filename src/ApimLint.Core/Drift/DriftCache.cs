@@ -161,7 +161,9 @@ public sealed class DriftCache
     private void Read()
     {
         using var reader = new BinaryReader(new MemoryStream(Loading.Confinement.ReadAllBytes(_path)), Encoding.UTF8);
-        if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != ProjectInfo.Version) return;
+        if (reader.ReadString() != Magic) throw new InvalidDataException("not a drift cache");
+        // Another version's cache is not damaged, only stale.
+        if (reader.ReadInt32() != FormatVersion || reader.ReadString() != ProjectInfo.Version) return;
         var paths = new string[Count(reader, 1)];
         for (var n = 0; n < paths.Length; n++) paths[n] = reader.ReadString();
         for (var i = 0; i < 2; i++)

@@ -37,11 +37,7 @@ public sealed record DeploymentInput(string Root, string ActiveHome, string Pass
               ?? throw new InputException($"{folder}: no nginx/nginx.conf or nginx.conf (give one with --nginx)");
         if (Confinement.ReadProblem(nginxConf, root, Confinement.DeploymentFolder, followSymlinks) is { } problem)
             throw new InputException($"{nginxConf}: {problem}");
-        var sqlFiles = sql is { Count: > 0 }
-            ? sql.Select(f => RequireFile(f, "SQL script")).ToList()
-            : Directory.Exists(Path.Combine(root, "db"))
-                ? Directory.GetFiles(Path.Combine(root, "db"), "*.sql").Order(StringComparer.Ordinal).ToList()
-                : [];
+        var sqlFiles = sql is { Count: > 0 } ? sql.Select(f => RequireFile(f, "SQL script")).ToList() : DiskFileSystem.Instance.GetFiles(Path.Combine(root, "db"), "*.sql").ToList();
         return new DeploymentInput(root, activeHome, passiveHome, Path.GetFullPath(nginxConf), sqlFiles, os) { FollowSymlinks = followSymlinks };
     }
 

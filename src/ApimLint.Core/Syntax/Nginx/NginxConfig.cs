@@ -270,7 +270,16 @@ public sealed class NginxConfig
             var segments = fullPattern[(baseEnd + 1)..].Split(Separators, StringSplitOptions.RemoveEmptyEntries);
             var matcher = new Matcher(PathComparison);
             matcher.AddInclude(string.Join('/', segments.Select(s => s.IndexOfAny(GlobCharacters) < 0 ? s : "*")));
-            var result = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(baseDirectory)));
+            PatternMatchingResult result;
+            try
+            {
+                result = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(baseDirectory)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Report(include, $"{Shown(baseDirectory)} cannot be listed ({e.Message}); this include was not followed");
+                return [];
+            }
 
             var paths = new List<string>();
             foreach (var match in result.Files)
