@@ -29,8 +29,8 @@ public sealed record DeploymentInput(string Root, string ActiveHome, string Pass
     {
         var root = Path.GetFullPath(folder);
         if (!Directory.Exists(root)) throw new InputException($"{folder}: no such deployment folder");
-        var activeHome = RequireDirectory(root, active ?? Path.Combine(root, "active"), "active node", active is null ? "--active" : null, followSymlinks);
-        var passiveHome = RequireDirectory(root, passive ?? Path.Combine(root, "passive"), "passive node", passive is null ? "--passive" : null, followSymlinks);
+        var activeHome = RequireFolder(root, active ?? Path.Combine(root, "active"), "active node", active is null ? "--active" : null, followSymlinks);
+        var passiveHome = RequireFolder(root, passive ?? Path.Combine(root, "passive"), "passive node", passive is null ? "--passive" : null, followSymlinks);
         var nginxConf = nginx is not null
             ? RequireFile(nginx, "nginx configuration")
             : new[] { Path.Combine(root, "nginx", "nginx.conf"), Path.Combine(root, "nginx.conf") }.FirstOrDefault(p => FileStatus.KindOf(p, followLinks: false) != FileKind.Missing)
@@ -41,7 +41,8 @@ public sealed record DeploymentInput(string Root, string ActiveHome, string Pass
         return new DeploymentInput(root, activeHome, passiveHome, Path.GetFullPath(nginxConf), sqlFiles, os) { FollowSymlinks = followSymlinks };
     }
 
-    private static string RequireDirectory(string root, string path, string what, string? option, bool followSymlinks)
+    /// <summary>A node's folder: it exists and, when found inside the deployment folder, does not link out of it (unless followed).</summary>
+    public static string RequireFolder(string root, string path, string what, string? option, bool followSymlinks)
     {
         if (!Directory.Exists(path)) throw new InputException($"{path}: no {what} folder" + (option is null ? "" : $" (give one with {option})"));
         if (!followSymlinks && Confinement.IsInside(root, path) && !Confinement.LeadsInside(root, path))

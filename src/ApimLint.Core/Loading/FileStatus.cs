@@ -16,8 +16,7 @@ public enum FileKind
 }
 
 /// <summary>
-/// stat(2) for what .NET does not tell: a file's type (a FIFO looks like an empty file to FileInfo), its owner,
-/// and its device and inode. Uses the runtime's own System.Native shim, whose record layout is the same on every
+/// stat(2) for what .NET does not tell: a file's type (a FIFO looks like an empty file to FileInfo) and its owner. Uses the runtime's own System.Native shim, whose record layout is the same on every
 /// Unix, rather than libc's, whose layout differs by architecture. On Windows only the attributes are known.
 /// </summary>
 public static class FileStatus
@@ -32,9 +31,7 @@ public static class FileStatus
         public uint Gid;
         public long Size;
         public long ATime, ATimeNsec, MTime, MTimeNsec, CTime, CTimeNsec, BirthTime, BirthTimeNsec;
-        public long Dev;
-        public long RDev;
-        public long Ino;
+        public long Dev, RDev, Ino;
         public uint UserFlags;
     }
 
@@ -65,10 +62,6 @@ public static class FileStatus
     /// <summary>The kind of what an open handle reads: the check that no link or rename slipped in since the path was checked.</summary>
     public static FileKind KindOf(SafeFileHandle handle) =>
         OperatingSystem.IsWindows() ? FileKind.Regular : FStat(handle, out var status) == 0 ? Kind(status.Mode) : FileKind.Missing;
-
-    /// <summary>(device, inode) of a folder, to notice a walk coming back to one it has seen; null on Windows.</summary>
-    public static (long Device, long Inode)? Identity(string path) =>
-        !OperatingSystem.IsWindows() && Stat(path, out var status) == 0 ? (status.Dev, status.Ino) : null;
 
     /// <summary>
     /// Why a file another user could have written is not to be trusted: owned by someone else than the user

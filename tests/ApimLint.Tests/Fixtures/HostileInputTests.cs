@@ -75,10 +75,10 @@ public sealed class HostileInputTests
     /// <summary>The case's deployment in deployment/ of the temporary folder, beside outside/ (which cases may fill).</summary>
     private static string Materialized(string name, TempDirectory temp)
     {
-        var deployment = Path.Combine(temp.Path, "deployment");
-        Directory.CreateDirectory(Path.Combine(temp.Path, "outside"));
-        File.WriteAllText(Path.Combine(temp.Path, "outside", "sentinel.txt"), "must not change\n");
-        Case(name).Materialize(deployment, Path.Combine(Root, name));
+        var (deployment, outside) = (Path.Combine(temp.Path, "deployment"), Path.Combine(temp.Path, "outside"));
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "sentinel.txt"), "must not change\n");
+        Case(name).Materialize(deployment, Path.Combine(Root, name), outside);
         return deployment;
     }
 
