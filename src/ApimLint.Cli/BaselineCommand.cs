@@ -28,6 +28,8 @@ internal static class BaselineCommand
             var target = parse.GetValue(file) is { } given ? Path.GetFullPath(given, console.WorkingDirectory)
                 : config.Baseline is { } configured ? Path.GetFullPath(configured, config.Directory!)
                 : Path.Combine(console.WorkingDirectory, DefaultFile);
+            // A file the deployment names (or the default one in it) is written only inside it, never through a link.
+            if (parse.GetValue(file) is null) Confinement.EnsureWritable(deployment.Folder(parse, console.WorkingDirectory), target);
             var loaded = DeploymentLoader.Load(deployment.Read(parse, console.WorkingDirectory, config));
             var analysis = new AnalysisOptions(config.Rules, InlineSuppressions: true);
             var findings = Analyzer.Run(loaded, console.Rules, analysis).Reported;

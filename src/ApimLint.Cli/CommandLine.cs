@@ -36,6 +36,8 @@ public static class CommandLine
             stderr.WriteLine("Try 'apimlint --help'.");
             return ExitCodes.UsageOrInput;
         }
+        // Every file of this run is read against one budget; warnings about the input go to stderr.
+        using var scope = ReadScope.Begin(stderr);
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

@@ -83,7 +83,8 @@ internal sealed class DeploymentOptions
             Full(parse.GetValue(_passive)) ?? NodePath(NodeRole.Passive),
             Full(parse.GetValue(_nginx)) ?? FromConfig(config.Nginx),
             sql,
-            os) with { ActiveOverride = Override(NodeRole.Active), PassiveOverride = Override(NodeRole.Passive), FollowSymlinks = parse.GetValue(_followSymlinks) };
+            os,
+            parse.GetValue(_followSymlinks)) with { ActiveOverride = Override(NodeRole.Active), PassiveOverride = Override(NodeRole.Passive) };
     }
 
     /// <summary>The config's sql entries, which may be globs, relative to the config's folder.</summary>

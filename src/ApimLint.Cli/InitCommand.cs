@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using ApimLint.Configuration;
+using ApimLint.Loading;
 using ApimLint.Reporting;
 
 namespace ApimLint.Cli;
@@ -19,7 +20,8 @@ internal static class InitCommand
             var dir = Path.GetFullPath(parse.GetValue(folder)!, console.WorkingDirectory);
             if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such folder");
             var target = Path.Combine(dir, ConfigReader.FileName);
-            if (File.Exists(target)) throw new UsageException($"{PathDisplay.Relative(target, console.WorkingDirectory)} already exists; edit it instead");
+            if (FileStatus.KindOf(target, followLinks: false) != FileKind.Missing)
+                throw new UsageException($"{PathDisplay.Relative(target, console.WorkingDirectory)} already exists; edit it instead");
             AtomicFile.Write(target, stream => stream.Write(new UTF8Encoding(false).GetBytes(Starter(dir))));
             console.Error.WriteLine($"wrote {PathDisplay.Relative(target, console.WorkingDirectory)}");
             return ExitCodes.Clean;

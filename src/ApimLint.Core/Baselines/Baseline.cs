@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ApimLint.Diagnostics;
 using ApimLint.Reporting;
@@ -28,13 +29,22 @@ public sealed class Baseline(IReadOnlyList<BaselineEntry> entries)
             .OrderBy(e => e.Where, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Fingerprint, StringComparer.Ordinal)
             .ToList());
 
+    /// <summary>
+    /// The file's text. Every value is escaped (<see cref="Escape"/>), so that an entry is exactly one line of plain
+    /// data whatever the file names and messages of a deployment hold (a newline in a file name included).
+    /// </summary>
     public string ToText()
     {
         var text = new StringBuilder(Header);
-        foreach (var e in Entries) text.Append($"{e.Fingerprint}  {e.RuleId}  {e.Where}  {e.Message.ReplaceLineEndings(" ")}\n");
+        foreach (var e in Entries)
+            text.Append($"{Escape(e.Fingerprint)}  {Escape(e.RuleId)}  {Escape(e.Where)}  {Escape(e.Message.ReplaceLineEndings(" "))}\n");
         return text.ToString();
     }
 
+    /// <summary>Reads a baseline file: a regular file, bounded, as every input is; a malformed line is a <see cref="FormatException"/>.</summary>
+    public static Baseline Load(string path) => Parse(Loading.SourceReader.Read(path).Text, path);
+
+    /// <summary>Entries as written, their where and message still escaped: they are only ever shown, and so stay plain text.</summary>
     public static Baseline Parse(string text, string path)
     {
         var entries = new List<BaselineEntry>();
@@ -43,13 +53,38 @@ public sealed class Baseline(IReadOnlyList<BaselineEntry> entries)
         {
             lineNumber++;
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            var parts = line.Split("  ", 4);
-            if (parts.Length < 2 || parts[0].Length != 16 || !parts[1].StartsWith("APIM", StringComparison.Ordinal))
+            var parts = line.TrimEnd('\r').Split("  ", 4);
+            if (parts.Length < 2 || !IsFingerprint(parts[0]) || !IsRuleId(parts[1]) || parts.Skip(2).Any(p => p.Any(NeedsEscape)))
                 throw new FormatException($"{path}:{lineNumber}: not a baseline entry (expected: fingerprint, two spaces, rule ID, …)");
-            entries.Add(new BaselineEntry(parts[0], parts[1], parts.ElementAtOrDefault(2) ?? "", parts.ElementAtOrDefault(3)?.TrimEnd('\r') ?? ""));
+            entries.Add(new BaselineEntry(parts[0], parts[1], parts.ElementAtOrDefault(2) ?? "", parts.ElementAtOrDefault(3) ?? ""));
         }
         return new Baseline(entries);
     }
+
+    /// <summary>
+    /// A value as one line of plain text: a backslash, control and format characters (bidirectional overrides
+    /// among them), line separators and a space next to the two-space column separator become \\ and \uXXXX.
+    /// </summary>
+    internal static string Escape(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var separatorSpace = c == ' ' && (i + 1 == value.Length || value[i + 1] == ' ' || i == 0);
+            if (c == '\\') text.Append(@"\\");
+            else if (NeedsEscape(c) || separatorSpace) text.Append($"\\u{(int)c:X4}");
+            else text.Append(c);
+        }
+        return text.ToString();
+    }
+
+    private static bool NeedsEscape(char c) =>
+        char.IsControl(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    private static bool IsFingerprint(string value) => value.Length == 16 && value.All(char.IsAsciiHexDigit);
+
+    private static bool IsRuleId(string value) => value.Length == 7 && value.StartsWith("APIM", StringComparison.Ordinal) && value[4..].All(char.IsAsciiDigit);
 
     /// <summary>Each entry accepts one finding with its fingerprint; what is left over is new, and unmatched entries are stale.</summary>
     public BaselineOutcome Apply(IReadOnlyList<Diagnostic> diagnostics, ReportContext context, string file)

@@ -15,25 +15,52 @@ public static class ConfigReader
 {
     public const string FileName = "apimlint.json";
 
-    /// <summary>The config given, or apimlint.json in the folder or its nearest parent; <see cref="ProjectConfig.None"/> when there is none.</summary>
+    /// <summary>
+    /// The config given, or the nearest apimlint.json from <paramref name="folder"/> up to the root of the repository
+    /// holding it (the nearest folder with .git; without one, the folder only); <see cref="ProjectConfig.None"/> when
+    /// there is none. A found file that another user owns or can write is ignored with a warning: in a shared folder
+    /// above a checkout it is not the deployment's. Either way the paths it names must stay inside <paramref name="folder"/>.
+    /// </summary>
     public static ProjectConfig Find(string folder, string? explicitFile)
     {
+        folder = Path.GetFullPath(folder);
         if (explicitFile is not null)
-            return File.Exists(explicitFile) ? Read(explicitFile) : throw new ConfigException($"{explicitFile}: no such configuration file");
-        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+            return File.Exists(explicitFile) ? Read(explicitFile, folder) : throw new ConfigException($"{explicitFile}: no such configuration file");
+        foreach (var dir in SearchedFolders(folder))
         {
-            var candidate = Path.Combine(dir.FullName, FileName);
-            if (File.Exists(candidate)) return Read(candidate);
+            var candidate = Path.Combine(dir, FileName);
+            if (FileStatus.KindOf(candidate, followLinks: false) == FileKind.Missing) continue;
+            if (Confinement.ReadProblem(candidate, dir, $"the folder {FileName} is in", followLinks: null) is { } problem)
+                throw new ConfigException($"{candidate}: {problem}");
+            if (FileStatus.NotOwnedReason(candidate) is { } reason)
+            {
+                ReadScope.Warn($"{candidate}: ignored, {reason}");
+                continue;
+            }
+            return Read(candidate, folder);
         }
         return ProjectConfig.None;
     }
 
-    public static ProjectConfig Read(string path)
+    /// <summary>The folder and its parents up to the nearest one holding .git; the folder alone when none does.</summary>
+    private static IEnumerable<string> SearchedFolders(string folder)
+    {
+        var chain = new List<string>();
+        for (var dir = new DirectoryInfo(folder); dir is not null; dir = dir.Parent)
+        {
+            chain.Add(dir.FullName);
+            if (Path.Exists(Path.Combine(dir.FullName, ".git"))) return chain;
+        }
+        return [folder];
+    }
+
+    /// <summary>Reads a configuration file; with <paramref name="deploymentFolder"/>, every path it names must stay inside that folder.</summary>
+    public static ProjectConfig Read(string path, string? deploymentFolder = null)
     {
         var source = SourceReader.Read(Path.GetFullPath(path));
         var document = JsonParser.Parse(source);
         if (document.Error is { } error) throw new ConfigException($"{path}:{error.Position}: {error.Message}");
-        var reader = new Reader(path);
+        var reader = new Reader(path, deploymentFolder);
         var root = reader.Object(document.Root!, "the configuration");
         var config = new ProjectConfig { File = source.Path };
         foreach (var property in root.Properties)
@@ -42,12 +69,12 @@ public static class ConfigReader
             {
                 "$schema" => config with { },
                 "nodes" => config with { Nodes = reader.Array(property.Value, "nodes").Select((n, i) => reader.Node(n, i)).ToList() },
-                "nginx" => config with { Nginx = reader.String(property.Value, "nginx") },
-                "sql" => config with { Sql = reader.Strings(property.Value, "sql") },
+                "nginx" => config with { Nginx = reader.Path(property.Value, "nginx") },
+                "sql" => config with { Sql = reader.Array(property.Value, "sql").Select(i => reader.Path(i, "sql[]")).ToList() },
                 "os" => config with { Os = reader.Os(property.Value, "os") },
                 "rules" => config with { Rules = reader.Object(property.Value, "rules").Properties.ToDictionary(p => reader.RuleId(p), p => reader.Severity(p.Value, $"rules.{p.Name}")) },
                 "failLevel" => config with { FailLevel = reader.Severity(property.Value, "failLevel") },
-                "baseline" => config with { Baseline = reader.String(property.Value, "baseline") },
+                "baseline" => config with { Baseline = reader.Path(property.Value, "baseline") },
                 "drift" => config with { Drift = reader.Drift(property.Value) },
                 _ => throw reader.Unknown(property, ["$schema", "nodes", "nginx", "sql", "os", "rules", "failLevel", "baseline", "drift"]),
             };
@@ -58,8 +85,32 @@ public static class ConfigReader
         return config;
     }
 
-    private sealed class Reader(string path)
+    private sealed class Reader(string path, string? deploymentFolder)
     {
+        /// <summary>
+        /// A path relative to the file; with a deployment folder, one that stays inside it as written and once its
+        /// links are resolved (a glob's folders too), since whoever wrote the file may not make apimlint read elsewhere.
+        /// </summary>
+        public string Path(JsonNodeSyntax node, string what)
+        {
+            var value = String(node, what);
+            if (deploymentFolder is null) return value;
+            string full;
+            try
+            {
+                full = System.IO.Path.GetFullPath(value, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                throw Error(node, $"{what} is not a valid path");
+            }
+            var globAt = full.IndexOfAny(['*', '?', '[', '{']);
+            var fixedPart = globAt < 0 ? full : full[..(full.LastIndexOf(System.IO.Path.DirectorySeparatorChar, globAt) + 1)];
+            if (!Confinement.IsInside(deploymentFolder, full) || !Confinement.LeadsInside(deploymentFolder, fixedPart))
+                throw Error(node, $"{what} leads outside the deployment folder, which apimlint does not read or write");
+            return value;
+        }
+
         public ConfigException Error(Syntax.SyntaxNode at, string message) =>
             new($"{path}:{at.Source.GetLinePosition(at.Span.Start)}: {message}");
 
@@ -124,7 +175,7 @@ public static class ConfigReader
                             _ => throw Error(p.Value, $"{what} must be \"active\" or \"passive\""),
                         };
                         break;
-                    case "path": nodePath = String(p.Value, what); break;
+                    case "path": nodePath = Path(p.Value, what); break;
                     case "host": host = String(p.Value, what); break;
                     case "portOffset": offset = Integer(p.Value, what); break;
                     case "os": os = Os(p.Value, what); break;

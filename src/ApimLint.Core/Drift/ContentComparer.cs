@@ -104,16 +104,8 @@ internal sealed class ContentComparer
     /// <summary>Reads both files of a pair whole (they are small and will be parsed if they differ): each file once.</summary>
     public static void ReadWhole(ContentPair pair)
     {
-        byte[] active, passive;
-        try
-        {
-            active = File.ReadAllBytes(pair.ActiveFile);
-            passive = File.ReadAllBytes(pair.PassiveFile);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new Loading.InputException($"{pair.Path}: cannot be read ({e.Message})");
-        }
+        var active = Loading.Confinement.ReadAllBytes(pair.ActiveFile);
+        var passive = Loading.Confinement.ReadAllBytes(pair.PassiveFile);
         if (pair.WantHashes)
         {
             pair.ActiveHash = Hash(active);

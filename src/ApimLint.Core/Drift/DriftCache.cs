@@ -33,18 +33,24 @@ public sealed class DriftCache
         _homes = [activeHome, passiveHome];
     }
 
-    /// <summary>Reads the cache file for this pair of trees; a missing, stale or unreadable file is an empty cache.</summary>
+    /// <summary>
+    /// Reads the cache file for this pair of trees; a missing or stale file is an empty cache, and so is a damaged
+    /// or unreadable one, with a warning: the cache only saves time, it is rebuilt on the way.
+    /// </summary>
     public static DriftCache Open(string path, string activeHome, string passiveHome)
     {
         var cache = new DriftCache(Path.GetFullPath(path), activeHome, passiveHome);
+        if (Loading.FileStatus.KindOf(cache._path, followLinks: true) == Loading.FileKind.Missing) return cache;
         try
         {
-            if (File.Exists(cache._path)) cache.Read();
+            cache.Read();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or InvalidDataException or IndexOutOfRangeException)
+        catch (Exception e) when (e is Loading.InputException or IOException or FormatException or InvalidDataException)
         {
             foreach (var side in cache._old) side.Clear();
             cache._oldResults.Clear();
+            cache._changed = true;
+            Loading.ReadScope.Warn($"{cache._path}: the drift cache is damaged or unreadable and was ignored; it will be rebuilt");
         }
         return cache;
     }
@@ -150,40 +156,55 @@ public sealed class DriftCache
         }
     }
 
+    // Read as untrusted bytes: every count is checked against what is left of the file before anything is
+    // allocated for it, every path number against the paths, so damage ends in an exception, not in a huge allocation.
     private void Read()
     {
-        using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(_path)), Encoding.UTF8);
-        if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != ProjectInfo.Version) return;
-        var paths = new string[reader.ReadInt32()];
+        using var reader = new BinaryReader(new MemoryStream(Loading.Confinement.ReadAllBytes(_path)), Encoding.UTF8);
+        if (reader.ReadString() != Magic) throw new InvalidDataException("not a drift cache");
+        // Another version's cache is not damaged, only stale.
+        if (reader.ReadInt32() != FormatVersion || reader.ReadString() != ProjectInfo.Version) return;
+        var paths = new string[Count(reader, 1)];
         for (var n = 0; n < paths.Length; n++) paths[n] = reader.ReadString();
         for (var i = 0; i < 2; i++)
         {
             var home = reader.ReadString();
-            var count = reader.ReadInt32();
+            var count = Count(reader, 4 + 8 + 8 + 1);
             var entries = _old[i];
             entries.EnsureCapacity(count);
             for (var n = 0; n < count; n++)
             {
-                var path = paths[reader.ReadInt32()];
+                var number = reader.ReadInt32();
+                if ((uint)number >= (uint)paths.Length) throw new InvalidDataException("a path number past the paths");
                 var meta = new FileMeta(reader.ReadInt64(), reader.ReadInt64());
                 var length = reader.ReadByte();
-                entries[path] = new Entry(meta, length == 0 ? null : reader.ReadBytes(length));
+                var hash = length == 0 ? null : reader.ReadBytes(length);
+                if (hash is not null && hash.Length != length) throw new EndOfStreamException();
+                entries[paths[number]] = new Entry(meta, hash);
             }
             if (home == _homes[i]) continue;
             // Another pair of trees: nothing carries over.
             foreach (var side in _old) side.Clear();
             return;
         }
-        var results = reader.ReadInt32();
+        var results = Count(reader, 1 + 4);
         for (var n = 0; n < results; n++)
         {
             var key = reader.ReadString();
-            var count = reader.ReadInt32();
+            var count = Count(reader, 1 + 1 + 1 + 1);
             var differences = new List<KeyDifference>(count);
             for (var k = 0; k < count; k++)
                 differences.Add(new KeyDifference(reader.ReadString(), new DriftSide(ReadOptional(reader), null), new DriftSide(ReadOptional(reader), null), reader.ReadBoolean()));
             _oldResults[key] = differences;
         }
+    }
+
+    /// <summary>A count of items of at least <paramref name="minimumBytes"/> each, which the rest of the file must be able to hold.</summary>
+    private static int Count(BinaryReader reader, int minimumBytes)
+    {
+        var count = reader.ReadInt32();
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        return count >= 0 && count <= left / minimumBytes ? count : throw new InvalidDataException("a count larger than the file");
     }
 
     private static void WriteOptional(BinaryWriter writer, string? value)

@@ -32,8 +32,10 @@ internal static class TreeWalker
                 return path;
             }, Options)
             {
-                // Symbolic links are the loader's to report (loops, dangling or leading outside); drift compares real files.
-                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) == 0,
+                // Symbolic links, devices and FIFOs are the loader's to report (loops, leading outside, blocking reads);
+                // drift compares real files in real folders, so a linked folder is never entered (no loop, no escape).
+                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && !IsLink(ref e) && IsRegular(ref e),
+                ShouldRecursePredicate = (ref FileSystemEntry e) => !IsLink(ref e),
             };
             try
             {
@@ -50,6 +52,12 @@ internal static class TreeWalker
         DropExplodedWebApps(files);
         return files;
     }
+
+    private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    // Devices, FIFOs and sockets have no length, so only empty entries need the extra stat.
+    private static bool IsRegular(ref FileSystemEntry entry) =>
+        entry.Length > 0 || Loading.FileStatus.KindOf(entry.ToFullPath(), followLinks: false) == Loading.FileKind.Regular;
 
     private static string Relative(ref FileSystemEntry entry, int prefixLength)
     {

@@ -45,7 +45,7 @@ internal static class ConfigFileLoader
         Load(baseDir, relative, JsonParser.Parse, d => d.Error);
 
     public static ConfigFile<SqlScriptSyntax> Sql(string baseDir, string relative) =>
-        Load(baseDir, relative, SqlParser.Parse, d => d.Error);
+        Load(baseDir, relative, SqlParser.Parse, d => d.Error, Confinement.DeploymentFolder);
 
     public static ConfigFile<NginxFileSyntax> Nginx(string baseDir, NginxFileSyntax file) =>
         new(Relative(baseDir, file.Source.Path), file.Source.Path, file, file.Error, exists: true);
@@ -62,39 +62,17 @@ internal static class ConfigFileLoader
 
     public static string Relative(string baseDir, string fullPath) => Path.GetRelativePath(baseDir, fullPath).Replace('\\', '/');
 
-    private static ConfigFile<T> Load<T>(string baseDir, string relative, Func<SourceText, T> parse, Func<T, SyntaxError?> errorOf)
+    private static ConfigFile<T> Load<T>(string baseDir, string relative, Func<SourceText, T> parse, Func<T, SyntaxError?> errorOf,
+        string rootName = Confinement.NodeFolder)
         where T : class
     {
         var full = Path.GetFullPath(Path.Combine(baseDir, relative));
-        if (LinkProblem(full, baseDir) is { } problem)
+        // A deployment under review must not make apimlint read outside its folders, nor open a device or FIFO.
+        if (Confinement.ReadProblem(full, baseDir, rootName, FollowLinks.Value) is { } problem)
             return new ConfigFile<T>(relative, full, null, new SyntaxError(new SourceText(full, ""), 0, problem), exists: true);
         if (!Files.FileExists(full)) return new ConfigFile<T>(relative, full, null, null, exists: false);
         var syntax = parse(Read(full));
         return new ConfigFile<T>(relative, full, syntax, errorOf(syntax), exists: true);
-    }
-
-    /// <summary>
-    /// Why a symbolic link is not read: a loop, a dangling target, or (unless --follow-symlinks) a
-    /// target outside the node's folder, which a deployment under review must not make apimlint read.
-    /// </summary>
-    private static string? LinkProblem(string full, string baseDir)
-    {
-        var link = new FileInfo(full);
-        if (link.LinkTarget is null) return null;
-        FileSystemInfo? target;
-        try
-        {
-            target = link.ResolveLinkTarget(returnFinalTarget: true);
-        }
-        catch (IOException)
-        {
-            return "it is a symbolic link that loops";
-        }
-        if (target is not { Exists: true }) return $"it is a symbolic link to {link.LinkTarget}, which does not exist";
-        var root = Path.GetFullPath(baseDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return FollowLinks.Value || target.FullName.StartsWith(root, StringComparison.Ordinal)
-            ? null
-            : "it is a symbolic link to a file outside its node's folder, which apimlint does not follow (--follow-symlinks does)";
     }
 
     public static SourceText Read(string fullPath)

@@ -19,29 +19,36 @@ public sealed record DeploymentInput(string Root, string ActiveHome, string Pass
     /// The conventional layout of a deployment folder (active/, passive/, nginx/nginx.conf or nginx.conf,
     /// db/*.sql), with any part overridden. Throws <see cref="InputException"/> naming what is missing.
     /// </summary>
+    /// <remarks>
+    /// Parts found in the folder (or named by apimlint.json, which names only paths inside it) must stay inside it
+    /// once links are resolved, unless <paramref name="followSymlinks"/>; parts named on the command line are the
+    /// user's choice. Every part is read as a regular file only.
+    /// </remarks>
     public static DeploymentInput FromFolder(string folder, string? active = null, string? passive = null, string? nginx = null,
-        IReadOnlyList<string>? sql = null, TargetOs os = TargetOs.Linux)
+        IReadOnlyList<string>? sql = null, TargetOs os = TargetOs.Linux, bool followSymlinks = false)
     {
         var root = Path.GetFullPath(folder);
         if (!Directory.Exists(root)) throw new InputException($"{folder}: no such deployment folder");
-        var activeHome = RequireDirectory(active ?? Path.Combine(root, "active"), "active node", active is null ? "--active" : null);
-        var passiveHome = RequireDirectory(passive ?? Path.Combine(root, "passive"), "passive node", passive is null ? "--passive" : null);
+        var activeHome = RequireFolder(root, active ?? Path.Combine(root, "active"), "active node", active is null ? "--active" : null, followSymlinks);
+        var passiveHome = RequireFolder(root, passive ?? Path.Combine(root, "passive"), "passive node", passive is null ? "--passive" : null, followSymlinks);
         var nginxConf = nginx is not null
             ? RequireFile(nginx, "nginx configuration")
-            : new[] { Path.Combine(root, "nginx", "nginx.conf"), Path.Combine(root, "nginx.conf") }.FirstOrDefault(File.Exists)
+            : new[] { Path.Combine(root, "nginx", "nginx.conf"), Path.Combine(root, "nginx.conf") }.FirstOrDefault(p => FileStatus.KindOf(p, followLinks: false) != FileKind.Missing)
               ?? throw new InputException($"{folder}: no nginx/nginx.conf or nginx.conf (give one with --nginx)");
-        var sqlFiles = sql is { Count: > 0 }
-            ? sql.Select(f => RequireFile(f, "SQL script")).ToList()
-            : Directory.Exists(Path.Combine(root, "db"))
-                ? Directory.GetFiles(Path.Combine(root, "db"), "*.sql").Order(StringComparer.Ordinal).ToList()
-                : [];
-        return new DeploymentInput(root, activeHome, passiveHome, Path.GetFullPath(nginxConf), sqlFiles, os);
+        if (Confinement.ReadProblem(nginxConf, root, Confinement.DeploymentFolder, followSymlinks) is { } problem)
+            throw new InputException($"{nginxConf}: {problem}");
+        var sqlFiles = sql is { Count: > 0 } ? sql.Select(f => RequireFile(f, "SQL script")).ToList() : DiskFileSystem.Instance.GetFiles(Path.Combine(root, "db"), "*.sql").ToList();
+        return new DeploymentInput(root, activeHome, passiveHome, Path.GetFullPath(nginxConf), sqlFiles, os) { FollowSymlinks = followSymlinks };
     }
 
-    private static string RequireDirectory(string path, string what, string? option) =>
-        Directory.Exists(path)
-            ? Path.GetFullPath(path)
-            : throw new InputException($"{path}: no {what} folder" + (option is null ? "" : $" (give one with {option})"));
+    /// <summary>A node's folder: it exists and, when found inside the deployment folder, does not link out of it (unless followed).</summary>
+    public static string RequireFolder(string root, string path, string what, string? option, bool followSymlinks)
+    {
+        if (!Directory.Exists(path)) throw new InputException($"{path}: no {what} folder" + (option is null ? "" : $" (give one with {option})"));
+        if (!followSymlinks && Confinement.IsInside(root, path) && !Confinement.LeadsInside(root, path))
+            throw new InputException($"{path}: it is a symbolic link to a folder outside the deployment folder, which apimlint does not follow (--follow-symlinks does)");
+        return Path.GetFullPath(path);
+    }
 
     private static string RequireFile(string path, string what) =>
         File.Exists(path) ? Path.GetFullPath(path) : throw new InputException($"{path}: no such {what}");

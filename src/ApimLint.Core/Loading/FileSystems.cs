@@ -21,12 +21,23 @@ public sealed class DiskFileSystem : IFileSystem
 {
     public static readonly DiskFileSystem Instance = new();
 
-    public bool FileExists(string path) => File.Exists(path);
+    /// <summary>Whether something that is not a folder is there once links are followed: a dangling link is no file.</summary>
+    public bool FileExists(string path) => FileStatus.KindOf(path, followLinks: true) is FileKind.Regular or FileKind.Special;
 
     public bool DirectoryExists(string path) => Directory.Exists(path);
 
-    public IEnumerable<string> GetFiles(string directory, string pattern) =>
-        Directory.Exists(directory) ? Directory.GetFiles(directory, pattern).Order(StringComparer.Ordinal) : [];
+    public IEnumerable<string> GetFiles(string directory, string pattern)
+    {
+        if (!Directory.Exists(directory)) return [];
+        try
+        {
+            return Directory.GetFiles(directory, pattern).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{directory}: cannot be listed ({e.Message})");
+        }
+    }
 
     public SourceText Read(string path) => SourceReader.Read(path);
 }
@@ -57,8 +68,15 @@ public sealed class OverlayFileSystem(IFileSystem disk) : IFileSystem
     public void Write(string path, string text, SourceEncoding encoding)
     {
         if (!_originals.ContainsKey(path))
-            _originals[path] = disk.FileExists(path) ? (File.ReadAllBytes(path), disk.Read(path)) : (null, null);
+            _originals[path] = disk.FileExists(path) ? Original(path) : (null, null);
         _pending[path] = new SourceText(path, text, encoding);
+    }
+
+    // The bytes on disk, kept so that a commit can tell whether the file changed under it; read once, by the one bounded reader.
+    private static (byte[] Bytes, SourceText Text) Original(string path)
+    {
+        var bytes = Confinement.ReadAllBytes(path);
+        return (bytes, SourceReader.Decode(path, bytes));
     }
 
     /// <summary>Every file whose text now differs from the disk, in path order.</summary>

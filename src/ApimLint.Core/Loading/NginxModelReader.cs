@@ -48,7 +48,10 @@ internal static class NginxModelReader
     private static NginxListen ReadListen(NginxDirectiveSyntax listen)
     {
         var address = listen.Arguments[0].Value;
-        var (host, port) = address.All(char.IsAsciiDigit) ? ("*", int.Parse(address)) : SplitAddress(address);
+        // A port nginx would refuse (99999999999) is no port: the model holds none rather than failing.
+        var (host, port) = address.Length > 0 && address.All(char.IsAsciiDigit)
+            ? ("*", int.TryParse(address, out var number) ? number : (int?)null)
+            : SplitAddress(address);
         return new NginxListen(listen, host, port, listen.Arguments.Skip(1).Any(a => a.Value == "ssl"));
     }
 

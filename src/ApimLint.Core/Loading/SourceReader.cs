@@ -5,15 +5,12 @@ namespace ApimLint.Loading;
 /// <summary>Reads a file's text and remembers its encoding; the one place the model touches file contents.</summary>
 public static class SourceReader
 {
-    /// <summary>The largest file read; API-M's largest shipped configuration file is under 100 KB.</summary>
-    public const long MaxBytes = 16 * 1024 * 1024;
+    /// <summary>Reads through <see cref="Confinement.ReadAllBytes"/>: a regular file, bounded, counted against the run's budget.</summary>
+    public static SourceText Read(string path) => Decode(path, Confinement.ReadAllBytes(path));
 
-    public static SourceText Read(string path)
+    public static SourceText Decode(string path, byte[] bytes)
     {
-        var length = new FileInfo(path).Length;
-        if (length > MaxBytes)
-            throw new InputException($"{path}: {length / (1024 * 1024)} MB is too large for a configuration file (apimlint reads up to {MaxBytes / (1024 * 1024)} MB)");
-        var (text, encoding) = SourceEncoding.Decode(File.ReadAllBytes(path));
+        var (text, encoding) = SourceEncoding.Decode(bytes);
         return new SourceText(path, text, encoding);
     }
 }

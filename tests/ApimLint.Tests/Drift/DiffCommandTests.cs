@@ -106,4 +106,45 @@ public sealed class DiffCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.EndsWith("4 differences: 0 must-equal, 0 drift, 4 expected.\n", result.Stdout);
     }
+
+    [Fact]
+    public void A_damaged_cache_is_ignored_with_a_warning_and_rebuilt()
+    {
+        using var temp = new TempDirectory();
+        var cache = Path.Combine(temp.Path, "drift.cache");
+        // A valid header, then a count that would have allocated two billion paths.
+        using (var writer = new BinaryWriter(File.Create(cache)))
+        {
+            writer.Write("apimlint-drift-cache");
+            writer.Write(2);
+            writer.Write(ApimLint.Reporting.ProjectInfo.Version);
+            writer.Write(int.MaxValue);
+        }
+        var expected = Apimlint.Run(TestPaths.Fixture(""), "diff", "example").Stdout;
+
+        var damaged = Apimlint.Run(TestPaths.Fixture(""), "diff", "example", "--cache", cache);
+        var rebuilt = Apimlint.Run(TestPaths.Fixture(""), "diff", "example", "--cache", cache);
+        File.WriteAllBytes(cache, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 >> 3)).ToArray());
+        var garbage = Apimlint.Run(TestPaths.Fixture(""), "diff", "example", "--cache", cache);
+
+        Assert.Equal((0, expected, $"apimlint: warning: {cache}: the drift cache is damaged or unreadable and was ignored; it will be rebuilt\n"), (damaged.ExitCode, damaged.Stdout, damaged.Stderr));
+        Assert.Equal((0, expected, ""), (rebuilt.ExitCode, rebuilt.Stdout, rebuilt.Stderr));
+        Assert.Equal((0, expected), (garbage.ExitCode, garbage.Stdout));
+        Assert.Single(garbage.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Folders_linked_to_themselves_or_to_the_root_are_not_walked()
+    {
+        using var temp = new TempDirectory();
+        Fixtures.FixtureCase.CopyDirectory(TestPaths.Fixture("example"), temp.Path);
+        var expected = Apimlint.Run(temp.Path, "diff");
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "passive/repository/conf/loop"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "passive/repository/conf/axis2/up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "active/repository/conf/everything"), "/");
+
+        var result = Apimlint.Run(temp.Path, "diff");
+
+        Assert.Equal((expected.ExitCode, expected.Stdout, ""), (result.ExitCode, result.Stdout, result.Stderr));
+    }
 }

@@ -20,12 +20,23 @@ public sealed class FixtureCase
     [JsonPropertyName("bom")] public List<string> Bom { get; init; } = [];
     [JsonPropertyName("generate")] public List<Generated> Generate { get; init; } = [];
 
+    /// <summary>
+    /// Files planted outside the deployment folder (a secret its links try to reach), written only when the caller
+    /// gives a folder for them; a symbolic link's Target may start with <see cref="OutsideMarker"/> to point there.
+    /// </summary>
+    [JsonPropertyName("outside")] public List<Addition> Outside { get; init; } = [];
+
+    public const string OutsideMarker = "<outside>";
+
     /// <summary>Content too large or too special to keep in the repository, made at test time.</summary>
     public sealed class Generated
     {
         [JsonPropertyName("file")] public required string File { get; init; }
 
-        /// <summary>"repeat" (Text Times times, then Suffix), "large" (Megabytes of Text), "symlink" (to Target), "directory".</summary>
+        /// <summary>
+        /// "repeat" (Text Times times, then Suffix), "large" (Megabytes of Text), "symlink" (to Target, a file or a folder),
+        /// "directory", "fifo" (a named pipe: opening it to read blocks until a writer comes).
+        /// </summary>
         [JsonPropertyName("kind")] public required string Kind { get; init; }
 
         [JsonPropertyName("text")] public string Text { get; init; } = "";
@@ -61,10 +72,17 @@ public sealed class FixtureCase
 
     /// <summary>
     /// Copies the base deployment into <paramref name="target"/> and makes the case's slip there; files
-    /// under the case's files/ folder replace or join the base's.
+    /// under the case's files/ folder replace or join the base's. The <see cref="Outside"/> files go to
+    /// <paramref name="outside"/>; without one they are not planted and links to them dangle.
     /// </summary>
-    public void Materialize(string target, string? caseDirectory = null)
+    public void Materialize(string target, string? caseDirectory = null, string? outside = null)
     {
+        foreach (var o in Outside.Where(_ => outside is not null))
+        {
+            var path = Path.Combine(outside!, o.File);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, o.Content);
+        }
         CopyDirectory(TestPaths.Fixture(Base), target);
         if (caseDirectory is not null && Directory.Exists(Path.Combine(caseDirectory, "files")))
             foreach (var file in Directory.GetFiles(Path.Combine(caseDirectory, "files"), "*", SearchOption.AllDirectories))
@@ -100,7 +118,7 @@ public sealed class FixtureCase
             var path = Path.Combine(target, f);
             File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(path)]);
         }
-        foreach (var g in Generate) MakeGenerated(target, g);
+        foreach (var g in Generate) MakeGenerated(target, g, outside ?? "/nonexistent-outside");
         foreach (var r in RenameFiles)
             File.Move(Path.Combine(target, r.From), Path.Combine(target, r.To));
         foreach (var d in Delete)
@@ -112,10 +130,12 @@ public sealed class FixtureCase
         }
     }
 
-    private static void MakeGenerated(string target, Generated g)
+    private static void MakeGenerated(string target, Generated g, string outside)
     {
         var path = Path.Combine(target, g.File);
         if (File.Exists(path)) File.Delete(path);
+        else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         switch (g.Kind)
         {
             case "repeat":
@@ -129,15 +149,21 @@ public sealed class FixtureCase
                 }
                 break;
             case "symlink":
-                File.CreateSymbolicLink(path, g.Target);
+                File.CreateSymbolicLink(path, g.Target.StartsWith(OutsideMarker, StringComparison.Ordinal) ? outside + g.Target[OutsideMarker.Length..] : g.Target);
                 break;
             case "directory":
                 Directory.CreateDirectory(path);
+                break;
+            case "fifo":
+                if (MakeFifo(path, Convert.ToUInt32("644", 8)) != 0) throw new IOException($"mkfifo {g.File} failed");
                 break;
             default:
                 throw new InvalidDataException($"unknown generated kind '{g.Kind}'");
         }
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, uint mode);
 
     public static void CopyDirectory(string source, string target)
     {

@@ -232,6 +232,8 @@ public sealed class NginxConfig
             {
                 if (!IsInsideRoot(full))
                     Report(include, $"{argument} is outside the deployment folder and was not read");
+                else if (Unreadable(include, full))
+                    return [];
                 else if (File.Exists(full))
                     return [full];
                 else if (Directory.Exists(full))
@@ -268,7 +270,16 @@ public sealed class NginxConfig
             var segments = fullPattern[(baseEnd + 1)..].Split(Separators, StringSplitOptions.RemoveEmptyEntries);
             var matcher = new Matcher(PathComparison);
             matcher.AddInclude(string.Join('/', segments.Select(s => s.IndexOfAny(GlobCharacters) < 0 ? s : "*")));
-            var result = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(baseDirectory)));
+            PatternMatchingResult result;
+            try
+            {
+                result = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(baseDirectory)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Report(include, $"{Shown(baseDirectory)} cannot be listed ({e.Message}); this include was not followed");
+                return [];
+            }
 
             var paths = new List<string>();
             foreach (var match in result.Files)
@@ -280,10 +291,18 @@ public sealed class NginxConfig
                     matches = segments[i].IndexOfAny(GlobCharacters) < 0 ? string.Equals(segments[i], names[i], PathComparison) : SegmentMatches(segments[i], names[i]);
                 if (!matches) continue;
                 var path = Path.GetFullPath(Path.Combine(baseDirectory, match.Path));
-                if (IsInsideRoot(path)) paths.Add(path);
+                if (IsInsideRoot(path) && !Unreadable(include, path)) paths.Add(path);
             }
             paths.Sort(PathComparer);
             return paths;
+        }
+
+        /// <summary>Reports a file that links out of the deployment folder or is no regular file (a FIFO would block nginx's reader too).</summary>
+        private bool Unreadable(NginxDirectiveSyntax include, string fullPath)
+        {
+            if (Loading.Confinement.ReadProblem(fullPath, _root, Loading.Confinement.DeploymentFolder, followLinks: null) is not { } problem) return false;
+            Report(include, $"{Shown(fullPath)}: {problem}");
+            return true;
         }
 
         private bool IsInsideRoot(string fullPath)
