@@ -96,18 +96,11 @@ internal sealed class CheckCommand(CliConsole console)
                 Write(format, console.Out, findings, context, deployment, console.UseColor);
                 continue;
             }
-            try
+            AtomicFile.Write(file, stream =>
             {
-                AtomicFile.Write(file, stream =>
-                {
-                    using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-                    Write(format, writer, findings, context, deployment, useColor: false);
-                });
-            }
-            catch (CannotWriteException e)
-            {
-                throw new UsageException(e.Message);
-            }
+                using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+                Write(format, writer, findings, context, deployment, useColor: false);
+            });
         }
         var failLevel = _output.FailLevel(parse, config);
         return failLevel != Severity.None && reported.Any(d => d.Severity >= failLevel) ? ExitCodes.Findings : ExitCodes.Clean;
@@ -123,7 +116,7 @@ internal sealed class CheckCommand(CliConsole console)
         if (!File.Exists(file)) throw new UsageException($"{file}: no such baseline (write one with `apimlint baseline write`)");
         try
         {
-            return Baseline.Parse(File.ReadAllText(file), file);
+            return Baseline.Load(file);
         }
         catch (FormatException e)
         {

@@ -3,6 +3,8 @@ using ApimLint.Configuration;
 using ApimLint.Engine;
 using ApimLint.Fixing;
 using ApimLint.Loading;
+using ApimLint.Reporting;
+using ApimLint.Reporting.Escaping;
 using ApimLint.Rules;
 
 namespace ApimLint.Cli;
@@ -42,15 +44,16 @@ public static class CommandLine
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is InputException or UsageException or FixWriteException or ConfigException)
+        catch (Exception e) when (e is InputException or UsageException or FixWriteException or ConfigException or CannotWriteException)
         {
-            stderr.WriteLine($"apimlint: {e.Message}");
+            // The message may quote a file name or value of the deployment.
+            stderr.WriteLine($"apimlint: {TerminalText.Escape(e.Message)}");
             return ExitCodes.UsageOrInput;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var what = e is RuleFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-            stderr.WriteLine($"apimlint: internal error: {what}");
+            stderr.WriteLine($"apimlint: internal error: {TerminalText.Escape(what)}");
             if (args.Contains("--verbose")) stderr.WriteLine(e.ToString());
             else stderr.WriteLine("Run again with --verbose for details.");
             return ExitCodes.Internal;

@@ -50,11 +50,9 @@ internal sealed class DiffCommand(CliConsole console)
         return report.Items.Any(i => i.Verdict != DriftVerdict.Expected) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private string Home(string? given, string folder, string node)
-    {
-        var path = given is null ? Path.Combine(folder, node) : Path.GetFullPath(given, console.WorkingDirectory);
-        return Directory.Exists(path)
-            ? Path.TrimEndingDirectorySeparator(path)
-            : throw new InputException($"{path}: no {node} node folder" + (given is null ? $" (give one with --{node})" : ""));
-    }
+    /// <summary>A node's folder, confined as check confines it: one inside the deployment folder does not link out of it.</summary>
+    private string Home(string? given, string folder, string node) =>
+        Path.TrimEndingDirectorySeparator(DeploymentInput.RequireFolder(folder,
+            given is null ? Path.Combine(folder, node) : Path.GetFullPath(given, console.WorkingDirectory),
+            $"{node} node", given is null ? $"--{node}" : null, followSymlinks: false));
 }

@@ -43,7 +43,7 @@ public sealed class DefaultKeystore : Rule
             if (keyStore.Password?.IsOneOf("wso2carbon") == true || keyStore.KeyPassword?.IsOneOf("wso2carbon") == true) reasons.Add("keeps the pack's password");
             if (reasons.Count == 0) continue;
             yield return Report(keyStore.Location?.Location ?? ApimLint.Text.Location.InFile(keyStore.Element.Source, keyStore.Element.StartTagSpan),
-                $"{node.Name}'s primary keystore {string.Join(" and ", reasons)}: its private key is public, so tokens can be forged and vaulted secrets decrypted",
+                $"{node.Name}'s primary keystore {string.Join(" and ", reasons)}, so its private key is public: tokens can be forged and vaulted secrets decrypted",
                 Key(node, node.CarbonXml, "/Server/Security/KeyStore"));
         }
     }

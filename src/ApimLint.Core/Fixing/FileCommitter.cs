@@ -17,7 +17,7 @@ public static class FileCommitter
         var contents = new List<byte[]>();
         foreach (var change in changes)
         {
-            WritePath.EnsureNoLink(change.Root, change.Path);
+            WritePath.EnsureWritable(change.Root, change.Path);
             if (!Holds(change.Path, change.OriginalBytes)) throw ChangedMeanwhile(change.Path);
             contents.Add(change.NewBytes);
         }
@@ -39,7 +39,7 @@ public static class FileCommitter
             foreach (var (change, content, temp) in staged)
             {
                 beforeRename(change.Path);
-                WritePath.EnsureNoLink(change.Root, change.Path);
+                WritePath.EnsureWritable(change.Root, change.Path);
                 var original = change.IsCreation ? null : TakeAside(change.Path, change.OriginalBytes) ?? throw ChangedMeanwhile(change.Path);
                 replaced.Add((change, content, original));
                 File.Move(temp, change.Path, overwrite: false);

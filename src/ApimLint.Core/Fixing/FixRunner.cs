@@ -48,7 +48,7 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
     /// <summary>The outermost folder of the deployment that holds the file: the deployment folder, else a node's home or the nginx folder given apart.</summary>
     private static string? RootOf(Deployment deployment, string path) =>
         new[] { deployment.Root, deployment.Active.Home, deployment.Passive.Home, Path.GetDirectoryName(deployment.Nginx.File.FullPath)! }
-            .Where(root => WritePath.IsBelow(root, path))
+            .Where(root => Confinement.IsInside(root, path))
             .MinBy(root => root.Length);
 
     /// <summary>What one fix alone would change on disk, for a report to show; nothing is written.</summary>

@@ -1,24 +1,14 @@
+using ApimLint.Loading;
+
 namespace ApimLint.Fixing;
 
-/// <summary>Where a fix may write: below the file's root, through no symbolic link (neither the file nor any folder between).</summary>
+/// <summary>Where a fix may write: the confinement rule's write side (<see cref="Confinement.WriteProblem"/>), as a fix run's error.</summary>
 internal static class WritePath
 {
-    public static bool IsBelow(string root, string path) =>
-        Path.GetFullPath(path).StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    /// <summary>Throws unless every existing entry from below <paramref name="root"/> down to <paramref name="path"/> is a real folder or file.</summary>
-    public static void EnsureNoLink(string? root, string path)
+    /// <summary>Throws unless <paramref name="path"/> is below <paramref name="root"/> with no link on the way, the file included.</summary>
+    public static void EnsureWritable(string? root, string path)
     {
-        if (root is null || !IsBelow(root, path))
-            throw new FixWriteException($"{path}: outside the deployment folder; apimlint writes only inside it, so no file was changed");
-        var current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        foreach (var part in Path.GetRelativePath(current, Path.GetFullPath(path)).Split(Path.DirectorySeparatorChar))
-        {
-            current = Path.Combine(current, part);
-            // LinkTarget reads the entry itself (lstat), not what it points to.
-            if (new FileInfo(current).LinkTarget is not null)
-                throw new FixWriteException($"{current} is a symbolic link; apimlint does not write through links, so no file was changed");
-            if (!Path.Exists(current)) return;
-        }
+        var problem = root is null ? $"it is outside {Confinement.DeploymentFolder}, where apimlint writes nothing" : Confinement.WriteProblem(root, path);
+        if (problem is not null) throw new FixWriteException($"{path}: {problem}; no file was changed");
     }
 }

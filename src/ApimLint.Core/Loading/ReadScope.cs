@@ -1,3 +1,5 @@
+using ApimLint.Reporting.Escaping;
+
 namespace ApimLint.Loading;
 
 /// <summary>
@@ -38,11 +40,11 @@ public sealed class ReadScope : IDisposable
             throw new InputException($"{path}: reading it would take apimlint past the {scope._budget / (1024 * 1024)} MB it reads in one run (all files together)");
     }
 
-    /// <summary>One line on the run's error stream; nowhere when no run is under way (a library caller).</summary>
+    /// <summary>One line on the run's error stream (a terminal or a CI log: the message may quote a file name); nowhere when no run is under way (a library caller).</summary>
     public static void Warn(string message)
     {
         if (Current.Value?._warnings is not { } writer) return;
-        lock (writer) writer.WriteLine($"apimlint: warning: {message}");
+        lock (writer) writer.WriteLine($"apimlint: warning: {TerminalText.Escape(message)}");
     }
 
     public void Dispose() => Current.Value = _previous;

@@ -15,6 +15,15 @@ public sealed class CheckCommandTests
         Assert.Equal(1, result.ExitCode);
     }
 
+    [Fact]
+    public void An_error_naming_a_hostile_file_name_stays_one_line_and_forges_no_command()
+    {
+        var result = Apimlint.Run(TestPaths.Fixture(""), "check", "correct-same-host", "--nginx", "gone\n::error file=README.md::forged\u001b]8;;x\u0007");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"apimlint: {Path.Combine(TestPaths.Fixture(""), "gone")}\\n::error file=README.md::forged\\x1b]8;;x\\x07: no such nginx configuration\n", result.Stderr);
+    }
+
     [Theory]
     [InlineData("correct-same-host")]
     [InlineData("correct-two-hosts")]

@@ -132,7 +132,7 @@ public sealed class FileCommitterTests
             File.CreateSymbolicLink(a, sentinel);
         }));
 
-        Assert.Equal($"{a} is a symbolic link; apimlint does not write through links, so no file was changed", error.Message);
+        Assert.Equal($"{a}: it is a symbolic link, which apimlint does not write through; no file was changed", error.Message);
         Assert.Equal("outside", File.ReadAllText(sentinel));
         Assert.Equal(sentinel, new FileInfo(a).LinkTarget);
         Assert.Single(Directory.GetFileSystemEntries(deployment));
@@ -180,7 +180,7 @@ public sealed class FileCommitterTests
 
         var error = Assert.Throws<FixWriteException>(() => FileCommitter.Commit([Change(temp, path, "new")]));
 
-        Assert.Equal($"{conf} is a symbolic link; apimlint does not write through links, so no file was changed", error.Message);
+        Assert.Equal($"{path}: conf is a symbolic link, which apimlint does not write through; no file was changed", error.Message);
         Assert.Equal(["a.xml"], Directory.GetFileSystemEntries(outside.Path).Select(Path.GetFileName));
         Assert.Equal("outside", File.ReadAllText(target));
     }
