@@ -25,6 +25,20 @@ public sealed class CheckCommandTests
     }
 
     [Theory]
+    [InlineData("--nginx", "{0}/nginx.conf", "no such nginx configuration")]
+    [InlineData("--active", "{0}", "no active node folder")]
+    [InlineData("--sql", "{0}.sql", "no such SQL script")]
+    [InlineData("--baseline", "{0}", "no such baseline (write one with `apimlint baseline write`)")]
+    public void A_path_too_long_for_the_system_is_an_input_error_naming_it(string option, string pattern, string reason)
+    {
+        var path = string.Format(pattern, new string('x', 300));
+
+        var result = Apimlint.Run(TestPaths.Fixture(""), "check", "correct-same-host", option, path);
+
+        Assert.Equal((2, $"apimlint: {Path.Combine(TestPaths.Fixture(""), path)}: {reason}\n"), (result.ExitCode, result.Stderr));
+    }
+
+    [Theory]
     [InlineData("correct-same-host")]
     [InlineData("correct-two-hosts")]
     public void Correct_deployments_have_no_finding(string fixture)

@@ -43,6 +43,25 @@ public sealed class BaselineTests
     }
 
     [Fact]
+    public void A_hand_made_baseline_cannot_forge_lines_in_the_log()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        File.WriteAllText(Path.Combine(temp.Path, "raw.txt"), "0123456789abcdef  APIM404  a.xml\r::error file=README.md::forged  m\n");
+        File.WriteAllText(Path.Combine(temp.Path, "escaped.txt"), "0123456789abcdef  APIM404  a.xml\\u000D::error file=README.md::forged\\u001b[2J  m\n");
+
+        var raw = Apimlint.Run(temp.Path, "--baseline", "raw.txt", "--format", "github");
+        var escaped = Apimlint.Run(temp.Path, "--baseline", "escaped.txt", "--format", "github");
+
+        Assert.Equal((2, $"apimlint: {Path.Combine(temp.Path, "raw.txt")}:1: not a baseline entry (expected: fingerprint, two spaces, rule ID, …)\n"), (raw.ExitCode, raw.Stderr));
+        Assert.Equal(0, escaped.ExitCode);
+        Assert.StartsWith("apimlint: baseline entry no longer found: APIM404 a.xml\\u000D::error", escaped.Stderr);
+        Assert.All(escaped.Stderr.TrimEnd('\n').Split('\n'), line => Assert.StartsWith("apimlint: ", line));
+        Assert.DoesNotContain('\r', escaped.Stderr);
+        Assert.DoesNotContain('\u001b', escaped.Stderr);
+    }
+
+    [Fact]
     public void A_new_instance_of_an_accepted_rule_in_another_place_is_reported_and_fixed_ones_are_stale()
     {
         using var temp = new TempDirectory();
