@@ -42,7 +42,7 @@ internal sealed class CheckCommand(CliConsole console)
         var input = _deployment.Read(parse, console.WorkingDirectory, config) with { Preferred = _fixes.Preferred(parse) };
         var analysis = _output.Analysis(parse, config);
         // The drift rules compare the nodes' trees with these settings and this cache.
-        using var drift = DriftContext.Use(_drift.Settings(parse, config), _drift.Cache(parse, console.WorkingDirectory, input.ActiveHome, input.PassiveHome));
+        using var drift = DriftContext.Use(_drift.Settings(parse, config, input.FollowSymlinks), _drift.Cache(parse, console.WorkingDirectory, input.ActiveHome, input.PassiveHome));
         var baseDirectory = _output.BaseDirectory(parse, console.WorkingDirectory);
         if (_fixes.Diff(parse) || _fixes.Fix(parse))
         {

@@ -33,7 +33,7 @@ internal sealed class DeploymentOptions
 
     private readonly Option<bool> _followSymlinks = new("--follow-symlinks")
     {
-        Description = "Read configuration files behind symbolic links that lead outside their node's folder (not followed by default).",
+        Description = "Read configuration files behind symbolic links that lead outside their node's folder, and walk linked folders when comparing the nodes (not followed by default).",
     };
 
     private readonly Option<string?> _config = new("--config")

@@ -24,6 +24,11 @@ internal sealed class DiffCommand(CliConsole console)
         DefaultValueFactory = _ => "text",
     };
 
+    private readonly Option<bool> _followSymlinks = new("--follow-symlinks")
+    {
+        Description = "Walk linked folders and files too, never into a loop (linked folders are not entered by default).",
+    };
+
     private readonly DriftOptions _drift = new();
 
     public Command Create()
@@ -32,7 +37,7 @@ internal sealed class DiffCommand(CliConsole console)
         var command = new Command("diff",
             "Show every difference between the nodes (configuration keys, files, artifacts, jars, version) and whether it is expected, drift or must-equal. Exit 1 when anything is not expected.");
         command.Arguments.Add(_folder);
-        foreach (var option in new Option[] { _active, _passive, _format }.Concat(_drift.All)) command.Options.Add(option);
+        foreach (var option in new Option[] { _active, _passive, _format, _followSymlinks }.Concat(_drift.All)) command.Options.Add(option);
         command.SetAction(Run);
         return command;
     }
@@ -42,17 +47,18 @@ internal sealed class DiffCommand(CliConsole console)
         var folder = Path.GetFullPath(parse.GetValue(_folder) ?? ".", console.WorkingDirectory);
         var config = ConfigReader.Find(Directory.Exists(folder) ? folder : console.WorkingDirectory, null);
         string? Configured(Model.NodeRole role) => config.Nodes.FirstOrDefault(n => n.Role == role)?.Path is { } p ? Path.GetFullPath(p, config.Directory!) : null;
-        var active = Home(parse.GetValue(_active) ?? Configured(Model.NodeRole.Active), folder, "active");
-        var passive = Home(parse.GetValue(_passive) ?? Configured(Model.NodeRole.Passive), folder, "passive");
-        var report = DriftAnalysis.Run(active, passive, _drift.Settings(parse, config), _drift.Cache(parse, console.WorkingDirectory, active, passive));
+        var follow = parse.GetValue(_followSymlinks);
+        var active = Home(parse.GetValue(_active) ?? Configured(Model.NodeRole.Active), folder, "active", follow);
+        var passive = Home(parse.GetValue(_passive) ?? Configured(Model.NodeRole.Passive), folder, "passive", follow);
+        var report = DriftAnalysis.Run(active, passive, _drift.Settings(parse, config, follow), _drift.Cache(parse, console.WorkingDirectory, active, passive));
         if (parse.GetValue(_format) == "json") DriftJsonWriter.Write(console.Out, report, console.WorkingDirectory);
         else DriftTableWriter.Write(console.Out, report);
         return report.Items.Any(i => i.Verdict != DriftVerdict.Expected) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
     /// <summary>A node's folder, confined as check confines it: one inside the deployment folder does not link out of it.</summary>
-    private string Home(string? given, string folder, string node) =>
+    private string Home(string? given, string folder, string node, bool followSymlinks) =>
         Path.TrimEndingDirectorySeparator(DeploymentInput.RequireFolder(folder,
             given is null ? Path.Combine(folder, node) : Path.GetFullPath(given, console.WorkingDirectory),
-            $"{node} node", given is null ? $"--{node}" : null, followSymlinks: false));
+            $"{node} node", given is null ? $"--{node}" : null, followSymlinks));
 }

@@ -23,8 +23,8 @@ internal sealed class DriftOptions
     public IEnumerable<Option> All => [_ignore, _cache];
 
     /// <summary>apimlint.json's drift settings, with the paths given on the command line added to its ignore list.</summary>
-    public DriftSettings Settings(ParseResult parse, ProjectConfig config) =>
-        config.Drift with { Ignore = [.. config.Drift.Ignore, .. parse.GetValue(_ignore) ?? []] };
+    public DriftSettings Settings(ParseResult parse, ProjectConfig config, bool followSymlinks) =>
+        config.Drift with { Ignore = [.. config.Drift.Ignore, .. parse.GetValue(_ignore) ?? []], FollowSymlinks = followSymlinks };
 
     public DriftCache? Cache(ParseResult parse, string workingDirectory, string activeHome, string passiveHome) =>
         parse.GetValue(_cache) is { } file ? DriftCache.Open(Path.GetFullPath(file, workingDirectory), activeHome, passiveHome) : null;

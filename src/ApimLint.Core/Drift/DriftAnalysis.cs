@@ -44,6 +44,7 @@ public sealed class DriftAnalysis
     private const long ParseLimit = 16 << 20;
 
     private readonly DriftPolicy _policy;
+    private readonly bool _followLinks;
     private readonly string[] _homes;
     private readonly IReadOnlyDictionary<string, IConfigFile>[] _parsed;
     private readonly Lazy<(Node Active, Node Passive)> _nodes;
@@ -63,6 +64,7 @@ public sealed class DriftAnalysis
     {
         _previous = previous?.ActiveHome == activeHome && previous.PassiveHome == passiveHome ? previous : null;
         _policy = new DriftPolicy(settings);
+        _followLinks = settings.FollowSymlinks;
         _homes = [activeHome, passiveHome];
         _parsed = parsed;
         _nodes = new Lazy<(Node, Node)>(nodes ?? (() => (CarbonNode(NodeRole.Active), CarbonNode(NodeRole.Passive))));
@@ -91,7 +93,7 @@ public sealed class DriftAnalysis
     private DriftReport Execute()
     {
         var trees = new Dictionary<string, FileMeta>[2];
-        Parallel.Invoke(() => trees[0] = TreeWalker.Walk(_homes[0], _policy), () => trees[1] = TreeWalker.Walk(_homes[1], _policy));
+        Parallel.Invoke(() => trees[0] = TreeWalker.Walk(_homes[0], _policy, _followLinks), () => trees[1] = TreeWalker.Walk(_homes[1], _policy, _followLinks));
         for (var side = 0; side < 2; side++)
             foreach (var path in _parsed[side].Keys.Where(p => !trees[side].ContainsKey(p) && DriftPolicy.AreaOf(p) is not null))
                 if (_policy.IgnoredFiles([path]).Count == 0) trees[side][path] = new FileMeta(-1, 0);

@@ -12,6 +12,9 @@ namespace ApimLint.Drift;
 public sealed record DriftSettings(IReadOnlyList<string> Ignore, IReadOnlyList<string> NodeSpecific, IReadOnlyList<string> MustEqual)
 {
     public static DriftSettings None { get; } = new([], [], []);
+
+    /// <summary>--follow-symlinks: the walk enters linked folders too, never into a loop.</summary>
+    public bool FollowSymlinks { get; init; }
 }
 
 /// <summary>The divergence contract every deployment gets: what differs legitimately, what is never compared, what must be equal.</summary>

@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using ApimLint.Loading;
 
 namespace ApimLint.Drift;
 
@@ -17,25 +18,34 @@ internal static class TreeWalker
         ReturnSpecialDirectories = false,
     };
 
-    public static Dictionary<string, FileMeta> Walk(string home, DriftPolicy policy)
+    /// <summary>More files than this in one node's compared folders is no API-M pack (one holds about 5,000): the walk ends with an input error.</summary>
+    public const int MaxFiles = 500_000;
+
+    /// <param name="followLinks">
+    /// --follow-symlinks: linked folders and files are walked too, never into a loop (<see cref="LinkedFolders"/>).
+    /// Otherwise a linked folder is never entered, a compared root that leads out of the node's folder included:
+    /// drift compares real files in real folders, so links can neither loop the walk nor lead it elsewhere.
+    /// </param>
+    public static Dictionary<string, FileMeta> Walk(string home, DriftPolicy policy, bool followLinks)
     {
         var files = new Dictionary<string, FileMeta>(StringComparer.Ordinal);
         var prefixLength = Path.TrimEndingDirectorySeparator(home).Length + 1;
+        var linkedFolders = new LinkedFolders(home);
         foreach (var root in DriftPolicy.Roots)
         {
             var directory = Path.Combine(home, root);
-            if (!Directory.Exists(directory)) continue;
+            if (!Directory.Exists(directory) || !(Confinement.LeadsInside(home, directory) || followLinks && linkedFolders.Admit(directory))) continue;
             var entries = new FileSystemEnumerable<string>(directory, (ref FileSystemEntry e) =>
             {
                 var path = Relative(ref e, prefixLength);
                 files[path] = new FileMeta(e.Length, e.LastWriteTimeUtc.UtcTicks);
+                if (files.Count > MaxFiles) throw new InputException($"{home}: more than {MaxFiles:N0} files in the folders drift compares; apimlint stops here");
                 return path;
             }, Options)
             {
-                // Symbolic links, devices and FIFOs are the loader's to report (loops, leading outside, blocking reads);
-                // drift compares real files in real folders, so a linked folder is never entered (no loop, no escape).
-                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && !IsLink(ref e) && IsRegular(ref e),
-                ShouldRecursePredicate = (ref FileSystemEntry e) => !IsLink(ref e),
+                // Symbolic links, devices and FIFOs are the loader's to report (loops, leading outside, blocking reads).
+                ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && (IsLink(ref e) ? followLinks && IsRegularTarget(ref e) : IsRegular(ref e)),
+                ShouldRecursePredicate = (ref FileSystemEntry e) => !IsLink(ref e) || followLinks && linkedFolders.Admit(e.ToFullPath()),
             };
             try
             {
@@ -45,7 +55,7 @@ internal static class TreeWalker
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new Loading.InputException($"{directory}: cannot be listed ({e.Message})");
+                throw new InputException($"{directory}: cannot be listed ({e.Message})");
             }
         }
         foreach (var ignored in policy.IgnoredFiles(files.Keys)) files.Remove(ignored);
@@ -53,11 +63,38 @@ internal static class TreeWalker
         return files;
     }
 
+    /// <summary>
+    /// The linked folders a walk that follows links enters. One is refused when its real folder is one the walk
+    /// is already inside (the folder holding the link or any above it, up to the node's folder: entering it would
+    /// loop), which depends only on where the link is, so the walk is the same whatever order the folders are
+    /// listed in. Links in a diamond multiply the walk without looping: past <see cref="MaxLinkedFolders"/> the
+    /// walk ends with an input error.
+    /// </summary>
+    private sealed class LinkedFolders(string home)
+    {
+        public const int MaxLinkedFolders = 1_000;
+
+        private readonly string _home = Path.TrimEndingDirectorySeparator(Path.GetFullPath(home));
+        private int _entered;
+
+        public bool Admit(string link)
+        {
+            if (Confinement.RealPath(link) is not { } target) return false;
+            for (var at = Path.GetDirectoryName(link); at is not null && Confinement.IsInside(_home, at); at = Path.GetDirectoryName(at))
+                if (Confinement.RealPath(at) is not { } real || Confinement.IsInside(target, real)) return false;
+            if (++_entered > MaxLinkedFolders)
+                throw new InputException($"{_home}: more than {MaxLinkedFolders:N0} linked folders in the folders drift compares; apimlint stops here");
+            return true;
+        }
+    }
+
     private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
     // Devices, FIFOs and sockets have no length, so only empty entries need the extra stat.
     private static bool IsRegular(ref FileSystemEntry entry) =>
-        entry.Length > 0 || Loading.FileStatus.KindOf(entry.ToFullPath(), followLinks: false) == Loading.FileKind.Regular;
+        entry.Length > 0 || FileStatus.KindOf(entry.ToFullPath(), followLinks: false) == FileKind.Regular;
+
+    private static bool IsRegularTarget(ref FileSystemEntry entry) => FileStatus.KindOf(entry.ToFullPath(), followLinks: true) == FileKind.Regular;
 
     private static string Relative(ref FileSystemEntry entry, int prefixLength)
     {

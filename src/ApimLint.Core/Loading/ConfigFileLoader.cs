@@ -56,9 +56,16 @@ internal static class ConfigFileLoader
         return Files.GetFiles(Path.Combine(baseDir, folder), pattern).Select(f => Relative(baseDir, f));
     }
 
-    /// <summary>Like <see cref="List"/>, but null when the folder does not exist (a config-only tree).</summary>
-    public static IReadOnlyList<string>? ListIfFolder(string baseDir, string folder, string pattern) =>
-        Files.DirectoryExists(Path.Combine(baseDir, folder)) ? List(baseDir, folder, pattern).ToList() : null;
+    /// <summary>
+    /// Like <see cref="List"/>, but null when the folder does not exist (a config-only tree) or, unless links are
+    /// followed, leads outside the node's folder: what it holds is then not known, rather than empty.
+    /// </summary>
+    public static IReadOnlyList<string>? ListIfFolder(string baseDir, string folder, string pattern)
+    {
+        var full = Path.Combine(baseDir, folder);
+        if (!Files.DirectoryExists(full) || !FollowLinks.Value && !Confinement.LeadsInside(baseDir, full)) return null;
+        return List(baseDir, folder, pattern).ToList();
+    }
 
     public static string Relative(string baseDir, string fullPath) => Path.GetRelativePath(baseDir, fullPath).Replace('\\', '/');
 

@@ -147,4 +147,35 @@ public sealed class DiffCommandTests
 
         Assert.Equal((expected.ExitCode, expected.Stdout, ""), (result.ExitCode, result.Stdout, result.Stderr));
     }
+
+    [Fact]
+    public void With_follow_symlinks_linked_folders_are_walked_and_loops_end()
+    {
+        using var temp = new TempDirectory();
+        using var outside = new TempDirectory();
+        Fixtures.FixtureCase.CopyDirectory(TestPaths.Fixture("example"), temp.Path);
+        File.WriteAllText(Path.Combine(outside.Path, "custom-handler.xml"), "<handler/>\n");
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "passive/repository/conf/loop"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "passive/repository/conf/axis2/up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "active/repository/conf/everything"), "/");
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "passive/repository/conf/extra"), outside.Path);
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "passive/repository/conf/extra-again"), outside.Path);
+        // Two outside folders that link to each other.
+        Directory.CreateDirectory(Path.Combine(outside.Path, "a"));
+        Directory.CreateDirectory(Path.Combine(outside.Path, "b"));
+        Directory.CreateSymbolicLink(Path.Combine(outside.Path, "a", "to-b"), Path.Combine(outside.Path, "b"));
+        Directory.CreateSymbolicLink(Path.Combine(outside.Path, "b", "to-a"), Path.Combine(outside.Path, "a"));
+        File.WriteAllText(Path.Combine(outside.Path, "b", "cycle.xml"), "<cycle/>\n");
+
+        var followed = Apimlint.Run(temp.Path, "diff", "--follow-symlinks");
+        var confined = Apimlint.Run(temp.Path, "diff");
+
+        var oneSided = followed.Stdout.Split('\n').Where(l => l.Contains("custom-handler.xml")).ToList();
+        Assert.Equal(["repository/conf/extra-again/custom-handler.xml", "repository/conf/extra/custom-handler.xml"], oneSided.Select(l => l.Split(' ')[0]));
+        Assert.Equal(2, followed.Stdout.Split('\n').Count(l => l.EndsWith("a/to-b/cycle.xml", StringComparison.Ordinal) || l.Contains("a/to-b/cycle.xml ")));
+        Assert.DoesNotContain("to-a/", followed.Stdout);
+        Assert.DoesNotContain("everything/", followed.Stdout);
+        Assert.DoesNotContain("loop/", followed.Stdout);
+        Assert.DoesNotContain("custom-handler.xml", confined.Stdout);
+    }
 }
