@@ -87,6 +87,21 @@ public sealed class DriftAnalysis
         new DriftAnalysis(settings, activeHome, passiveHome, [new Dictionary<string, IConfigFile>(), new Dictionary<string, IConfigFile>()],
             null, cache, cachedDifferences: true).Execute();
 
+    /// <summary>
+    /// The bytes one run may compare as streams, both nodes together. Two whole API-M packs hold about 1 GB;
+    /// a file's size costs nothing to claim (a sparse file of terabytes takes no disk), so the limit is checked
+    /// on the sizes before any is read.
+    /// </summary>
+    public const long CompareBudgetBytes = 8L << 30;
+
+    private static void EnsureWithinCompareBudget(IEnumerable<ContentPair> pairs)
+    {
+        long total = 0;
+        foreach (var pair in pairs)
+            if ((total += 2 * pair.Size) > CompareBudgetBytes)
+                throw new Loading.InputException($"{pair.ActiveFile}: comparing it would take apimlint past the {CompareBudgetBytes >> 30} GB it compares in one run (both nodes together)");
+    }
+
     private static Dictionary<string, IConfigFile> ParsedFiles(Node node) =>
         node.Files.Where(f => f.Exists).GroupBy(f => f.RelativePath, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
@@ -163,6 +178,7 @@ public sealed class DriftAnalysis
 
         // The jars on the other cores; the files to parse on this one, as the tree's configuration is
         // compared key by key while the bulk is still being read.
+        EnsureWithinCompareBudget(bulkPairs);
         var bulk = ContentComparer.Start(bulkPairs);
         foreach (var pair in parsePairs) ContentComparer.ReadWhole(pair);
         if (parsePairs.FirstOrDefault(p => p.Path == CarbonXml) is { } carbon) (_carbon[0], _carbon[1]) = (carbon.ActiveContent, carbon.PassiveContent);

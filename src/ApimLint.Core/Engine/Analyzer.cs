@@ -1,4 +1,5 @@
 using ApimLint.Diagnostics;
+using ApimLint.Loading;
 using ApimLint.Model;
 using ApimLint.Suppressions;
 
@@ -83,24 +84,25 @@ public static class Analyzer
 
     /// <summary>
     /// Runs the rules on every core: they only read one model that no longer changes. Findings keep the
-    /// rules' order, and a failure is that of the first failing rule, as in a run one by one.
+    /// rules' order, and a failure is that of the first failing rule, as in a run one by one. Input that cannot be
+    /// used (a rule's drift comparison over a limit, a folder that cannot be listed) is the input's error, not the rule's.
     /// </summary>
     private static List<Diagnostic> CheckAll(IReadOnlyList<Rule> rules, Func<Rule, IEnumerable<Diagnostic>> check)
     {
         var results = new List<Diagnostic>?[rules.Count];
-        var failures = new RuleFailedException?[rules.Count];
+        var failures = new Exception?[rules.Count];
         Parallel.For(0, rules.Count, i =>
         {
             try
             {
                 results[i] = Checked(rules[i], () => check(rules[i]));
             }
-            catch (RuleFailedException e)
+            catch (Exception e) when (e is RuleFailedException or InputException)
             {
                 failures[i] = e;
             }
         });
-        if (failures.FirstOrDefault(f => f is not null) is { } failure) throw failure;
+        if (failures.FirstOrDefault(f => f is not null) is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         return results.SelectMany(r => r!).ToList();
     }
 
@@ -110,7 +112,7 @@ public static class Analyzer
         {
             return check().ToList();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException and not InputException)
         {
             throw new RuleFailedException(rule.Descriptor.Id, e);
         }

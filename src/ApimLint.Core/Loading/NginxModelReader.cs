@@ -17,9 +17,10 @@ internal static class NginxModelReader
         var files = config.Files.Select(f => ConfigFileLoader.Nginx(root, f)).ToList();
         var http = config.Directives.Where(d => d.Name == "http" && d.Block is not null).ToList();
         var httpLevel = http.SelectMany(h => h.Block!).ToList();
+        var headers = new ProxyHeaders();
         return new NginxModel(files[0], files.Skip(1).ToList(), config,
             httpLevel.Where(d => d.Name == "upstream" && d.Block is not null && d.Arguments.Count > 0).Select(ReadUpstream).ToList(),
-            httpLevel.Where(d => d.Name == "server" && d.Block is not null).Select(s => ReadServer(s, httpLevel)).ToList());
+            httpLevel.Where(d => d.Name == "server" && d.Block is not null).Select(s => ReadServer(s, httpLevel, headers)).ToList());
     }
 
     private static NginxUpstream ReadUpstream(NginxDirectiveSyntax upstream) =>
@@ -31,7 +32,7 @@ internal static class NginxModelReader
             }).ToList(),
             upstream.Block!.Where(d => BalancingMethods.Contains(d.Name)).ToList());
 
-    private static NginxServer ReadServer(NginxDirectiveSyntax server, IReadOnlyList<NginxDirectiveSyntax> httpLevel)
+    private static NginxServer ReadServer(NginxDirectiveSyntax server, IReadOnlyList<NginxDirectiveSyntax> httpLevel, ProxyHeaders headers)
     {
         NginxDirectiveSyntax? Inherited(string name) => server.Find(name) ?? httpLevel.LastOrDefault(d => d.Name == name);
         var sslOn = Inherited("ssl") is { Arguments: [{ Value: "on" }] } ssl ? ssl : null;
@@ -39,7 +40,7 @@ internal static class NginxModelReader
             server.FindAll("listen").Where(l => l.Arguments.Count > 0).Select(ReadListen).ToList(),
             server.FindAll("server_name").SelectMany(d => d.Arguments).Select(Located).ToList(),
             sslOn, Inherited("ssl_certificate"), Inherited("ssl_certificate_key"),
-            Locations(server).Select(ReadLocation).ToList());
+            Locations(server).Select(l => ReadLocation(l, headers)).ToList());
     }
 
     private static IEnumerable<NginxDirectiveSyntax> Locations(NginxDirectiveSyntax parent) =>
@@ -55,13 +56,13 @@ internal static class NginxModelReader
         return new NginxListen(listen, host, port, listen.Arguments.Skip(1).Any(a => a.Value == "ssl"));
     }
 
-    private static NginxLocation ReadLocation(NginxDirectiveSyntax location)
+    private static NginxLocation ReadLocation(NginxDirectiveSyntax location, ProxyHeaders effective)
     {
         var args = location.Arguments;
         var hasModifier = args.Count > 1;
         var proxyPass = location.Find("proxy_pass");
         var headers = new Dictionary<string, NginxDirectiveSyntax>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in EffectiveProxyHeaders(location))
+        foreach (var header in effective.Of(location))
             headers.TryAdd(header.Arguments[0].Value, header);
         return new NginxLocation(location, hasModifier ? args[0].Value : null, Located(args[hasModifier ? 1 : 0]),
             proxyPass, proxyPass is { Arguments.Count: > 0 } ? ProxyTarget.Parse(proxyPass.Arguments[0].Value) : null,
@@ -70,12 +71,23 @@ internal static class NginxModelReader
 
     /// <summary>
     /// proxy_set_header directives are inherited from the enclosing level only when a level sets none
-    /// of its own: the nearest of location, enclosing locations, server and http that sets any.
+    /// of its own: the nearest of location, enclosing locations, server and http that sets any. Each level's
+    /// own set is found once, so thousands of locations in one server cost no more than one pass over it.
     /// </summary>
-    private static IEnumerable<NginxDirectiveSyntax> EffectiveProxyHeaders(NginxDirectiveSyntax location) =>
-        location.Ancestors().Prepend(location)
-            .Select(level => level.FindAll("proxy_set_header").Where(h => h.Arguments.Count > 0).ToList())
-            .FirstOrDefault(set => set.Count > 0) ?? [];
+    private sealed class ProxyHeaders
+    {
+        private readonly Dictionary<NginxDirectiveSyntax, List<NginxDirectiveSyntax>> _setAt = new(ReferenceEqualityComparer.Instance);
+
+        public IReadOnlyList<NginxDirectiveSyntax> Of(NginxDirectiveSyntax location) =>
+            location.Ancestors().Prepend(location).Select(SetAt).FirstOrDefault(set => set.Count > 0) ?? [];
+
+        private List<NginxDirectiveSyntax> SetAt(NginxDirectiveSyntax level)
+        {
+            if (!_setAt.TryGetValue(level, out var set))
+                _setAt[level] = set = level.FindAll("proxy_set_header").Where(h => h.Arguments.Count > 0).ToList();
+            return set;
+        }
+    }
 
     private static (string Host, int? Port) SplitAddress(string address)
     {

@@ -34,7 +34,7 @@ public sealed class FixtureCase
         [JsonPropertyName("file")] public required string File { get; init; }
 
         /// <summary>
-        /// "repeat" (Text Times times, then Suffix), "large" (Megabytes of Text), "symlink" (to Target, a file or a folder),
+        /// "repeat" (Text Times times, then Suffix), "large" (Megabytes of Text), "sparse" (Megabytes of zeros that take no disk), "symlink" (to Target, a file or a folder),
         /// "directory", "fifo" (a named pipe: opening it to read blocks until a writer comes).
         /// </summary>
         [JsonPropertyName("kind")] public required string Kind { get; init; }
@@ -153,6 +153,9 @@ public sealed class FixtureCase
                 break;
             case "directory":
                 Directory.CreateDirectory(path);
+                break;
+            case "sparse":
+                using (var stream = File.Create(path)) stream.SetLength(g.Megabytes * 1024L * 1024);
                 break;
             case "fifo":
                 if (MakeFifo(path, Convert.ToUInt32("644", 8)) != 0) throw new IOException($"mkfifo {g.File} failed");

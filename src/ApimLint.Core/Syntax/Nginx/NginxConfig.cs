@@ -265,7 +265,7 @@ public sealed class NginxConfig
                 Report(include, $"{include.Arguments[0].Value} is outside the deployment folder and was not read");
                 return [];
             }
-            if (!Directory.Exists(baseDirectory)) return [];
+            if (!Directory.Exists(baseDirectory) || Unreadable(include, baseDirectory)) return [];
 
             var segments = fullPattern[(baseEnd + 1)..].Split(Separators, StringSplitOptions.RemoveEmptyEntries);
             var matcher = new Matcher(PathComparison);
@@ -273,7 +273,7 @@ public sealed class NginxConfig
             PatternMatchingResult result;
             try
             {
-                result = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(baseDirectory)));
+                result = matcher.Execute(new ConfinedDirectory(new DirectoryInfo(baseDirectory), folder => Loading.Confinement.LeadsInside(_root, folder)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
