@@ -49,4 +49,36 @@ public sealed class HostileOutputTests
         Assert.Contains("| warning | APIM704 | [passive/repository/components/patches/patch0005/a#b c%41 \\[x\\](y).jar]" +
             "(passive/repository/components/patches/patch0005/a%23b%20c%2541%20%5Bx%5D%28y%29.jar) |", markdown);
     }
+
+    [Fact]
+    public void File_names_in_the_html_report_form_no_workflow_command_and_no_terminal_sequence()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        var api = Directory.CreateDirectory(Path.Combine(temp.Path, "active/repository/deployment/server/synapse-configs/default/api")).FullName;
+        File.WriteAllText(Path.Combine(api, "x\n::error::PWN1.xml"), "<api/>\n");
+        File.WriteAllText(Path.Combine(api, "##[group]PWN2\u001b[2J.xml"), "<api/>\n");
+
+        var html = Apimlint.Run(temp.Path, "check", ".", "--format", "html").Stdout;
+
+        Assert.Contains("x\\n::error::PWN1.xml", html);
+        Assert.Contains("##\\x5bgroup]PWN2\\x1b[2J.xml", html);
+        Assert.DoesNotContain("##[", html);
+        Assert.DoesNotContain('\u001b', html);
+        Assert.All(html.Split('\n'), line => Assert.False(line.TrimStart().StartsWith("::", StringComparison.Ordinal), line));
+    }
+
+    [Fact]
+    public void Urls_and_addresses_from_the_deployment_do_not_become_links_in_the_summary()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        var site = Path.Combine(temp.Path, "passive/repository/deployment/server/jaggeryapps/store/site/conf/site.json");
+        File.WriteAllText(site, File.ReadAllText(site).Replace("\"tagGroupKey\" :\"-group\"", "\"tagGroupKey\" :\"https://evil.example/login www.evil.example attacker@evil.example\""));
+
+        var markdown = Apimlint.Run(temp.Path, "check", ".", "--format", "markdown").Stdout;
+
+        var row = Assert.Single(markdown.Split('\n'), l => l.StartsWith("| warning | APIM701 |", StringComparison.Ordinal));
+        Assert.Contains("https:\u200b//evil.example/login www\u200b.evil.example attacker@\u200bevil.example", row);
+    }
 }

@@ -7,15 +7,17 @@ namespace ApimLint.Reporting.Escaping;
 /// shown on one line as <see cref="TerminalText"/> does, HTML's '&lt;', '>' and '&amp;' as entities, and every
 /// character that can open inline markup (code, emphasis, strike-through, links, math) or end a table
 /// cell ('|') escaped with a backslash. Characters that only mean something at the start of a line
-/// ('#', '-', '+', '1.') are left alone: apimlint starts every line itself.
+/// ('#', '-', '+', '1.') are left alone: apimlint starts every line itself. Nor can data become an autolink.
 /// </summary>
 public static class MarkdownText
 {
     public static string Inline(string value)
     {
-        var text = new StringBuilder(value.Length + 8);
-        foreach (var c in TerminalText.Escape(value))
+        var escaped = TerminalText.Escape(value);
+        var text = new StringBuilder(escaped.Length + 8);
+        for (var i = 0; i < escaped.Length; i++)
         {
+            var c = escaped[i];
             switch (c)
             {
                 case '<': text.Append("&lt;"); break;
@@ -24,9 +26,26 @@ public static class MarkdownText
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '$' or '!': text.Append('\\').Append(c); break;
                 default: text.Append(c); break;
             }
+            if (StartsAutolink(escaped, i)) text.Append(AutolinkBreak);
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// GitHub turns a bare <c>https://…</c>, <c>www.…</c> or <c>name@domain</c> in text into a link. A zero-width space
+    /// after the <c>:</c> of <c>://</c>, the <c>www</c> of <c>www.</c> or the <c>@</c> keeps data from making one; the
+    /// deployment's own zero-width spaces were escaped before, so each one in the report is apimlint's.
+    /// </summary>
+    private const char AutolinkBreak = '\u200b';
+
+    private static bool StartsAutolink(string text, int at) => text[at] switch
+    {
+        '@' => true,
+        ':' => text.AsSpan(at + 1).StartsWith("//"),
+        'w' or 'W' => at >= 2 && text.AsSpan(at - 2, 3).Equals("www", StringComparison.OrdinalIgnoreCase) && text.AsSpan(at + 1).StartsWith(".")
+                      && (at < 3 || !char.IsAsciiLetterOrDigit(text[at - 3])),
+        _ => false,
+    };
 
     /// <summary>A link to a file (and line) relative to the report: its path percent-encoded, so data cannot end the target or pick a scheme.</summary>
     public static string FileLink(string relativePath, int? line) =>

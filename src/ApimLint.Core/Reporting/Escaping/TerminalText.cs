@@ -12,10 +12,13 @@ namespace ApimLint.Reporting.Escaping;
 public static class TerminalText
 {
     /// <summary>A value inside a line that apimlint starts.</summary>
-    public static string Escape(string value) => Escape(value, keepLayout: false);
+    public static string Escape(string value) => Escape(value, Layout.None);
 
     /// <summary>A value that may begin a line (a path, a table cell): also a leading <c>::</c> is shown escaped.</summary>
     public static string LineStart(string value) => GuardLineStart(Escape(value));
+
+    /// <summary>One line of file text shown as such (a report's source line): tabs stay, everything else is escaped as in <see cref="LineStart"/>.</summary>
+    public static string TextLine(string value) => GuardLineStart(Escape(value, Layout.Tabs));
 
     /// <summary>
     /// Several lines of file text (a diff): line feeds, tabs and a carriage return that ends a line stay,
@@ -23,18 +26,27 @@ public static class TerminalText
     /// </summary>
     public static string Block(string text)
     {
-        var lines = Escape(text, keepLayout: true).Split('\n');
+        var lines = Escape(text, Layout.TabsAndLineBreaks).Split('\n');
         return string.Join('\n', lines.Select(GuardLineStart));
     }
 
-    private static string Escape(string value, bool keepLayout)
+    /// <summary>The white space that lays text out and is kept as it is.</summary>
+    private enum Layout
+    {
+        None,
+        Tabs,
+        TabsAndLineBreaks,
+    }
+
+    private static string Escape(string value, Layout layout)
     {
         if (value.All(c => !NeedsEscape(c) && c != '[' && !char.IsSurrogate(c))) return value;
         var text = new StringBuilder(value.Length + 16);
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            var kept = keepLayout && (c == '\n' || c == '\t' || (c == '\r' && i + 1 < value.Length && value[i + 1] == '\n'));
+            var kept = c == '\t' ? layout != Layout.None
+                : layout == Layout.TabsAndLineBreaks && (c == '\n' || (c == '\r' && i + 1 < value.Length && value[i + 1] == '\n'));
             if (char.IsSurrogatePair(value, i) && IsInvisible(CharUnicodeInfo.GetUnicodeCategory(value, i)))
                 text.Append(CultureInfo.InvariantCulture, $"\\U{char.ConvertToUtf32(value[i], value[++i]):x8}");
             else if (!kept && NeedsEscape(c))

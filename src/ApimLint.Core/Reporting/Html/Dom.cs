@@ -11,7 +11,7 @@ internal static class Dom
     {
         var element = parent.Owner!.CreateElement(tag);
         if (className is not null) element.ClassName = className;
-        if (text is not null) element.TextContent = text;
+        if (text is not null) element.TextContent = Shown(text);
         parent.AppendChild(element);
         return element;
     }
@@ -33,10 +33,18 @@ internal static class Dom
 
     public static INode AddText(this INode parent, string text)
     {
-        var node = parent.Owner!.CreateTextNode(text);
+        var node = parent.Owner!.CreateTextNode(Shown(text));
         parent.AppendChild(node);
         return node;
     }
+
+    /// <summary>
+    /// Text as the page shows it. The serializer escapes markup; the report may also be read as a CI log
+    /// (written to standard output), so control characters are shown as escapes and no line can form a
+    /// workflow command (<see cref="Escaping.TerminalText.TextLine"/>); tabs stay. No text of the report spans lines:
+    /// each source line is an element of its own.
+    /// </summary>
+    private static string Shown(string text) => Escaping.TerminalText.TextLine(text);
 
     private static string Format(object value) => value switch
     {

@@ -53,7 +53,8 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
         viewport.SetAttribute("name", "viewport");
         viewport.SetAttribute("content", "width=device-width, initial-scale=1");
         head.Add("title", null, $"apimlint: {context.DeploymentName} ({TextReportWriter.Summary(diagnostics, [])})");
-        head.Add("style", null, Style);
+        // apimlint's own style sheet, which needs its line breaks: not text from the deployment.
+        head.Add("style").TextContent = Style;
     }
 
     private void Header(IElement body, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> hiddenNotes, Dictionary<string, List<Diagnostic>> grouped)
