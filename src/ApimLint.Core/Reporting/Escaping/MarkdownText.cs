@@ -24,26 +24,22 @@ public static class MarkdownText
                 case '>': text.Append("&gt;"); break;
                 case '&': text.Append("&amp;"); break;
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '$' or '!': text.Append('\\').Append(c); break;
-                default: text.Append(c); break;
+                default: text.Append(OpensAutolink(escaped, i) ? "\\" : "").Append(c); break;
             }
-            if (StartsAutolink(escaped, i)) text.Append(AutolinkBreak);
         }
         return text.ToString();
     }
 
     /// <summary>
-    /// GitHub turns a bare <c>https://…</c>, <c>www.…</c> or <c>name@domain</c> in text into a link. A zero-width space
-    /// after the <c>:</c> of <c>://</c>, the <c>www</c> of <c>www.</c> or the <c>@</c> keeps data from making one; the
-    /// deployment's own zero-width spaces were escaped before, so each one in the report is apimlint's.
+    /// GitHub turns a bare <c>https://…</c>, <c>www.…</c> or <c>name@domain</c> in text into a link, starting from the
+    /// <c>:</c> of <c>://</c>, the <c>.</c> of <c>www.</c> or the <c>@</c>. Escaped with a backslash, that character is
+    /// read as plain text and no link begins (the backslash does not show).
     /// </summary>
-    private const char AutolinkBreak = '\u200b';
-
-    private static bool StartsAutolink(string text, int at) => text[at] switch
+    private static bool OpensAutolink(string text, int at) => text[at] switch
     {
         '@' => true,
         ':' => text.AsSpan(at + 1).StartsWith("//"),
-        'w' or 'W' => at >= 2 && text.AsSpan(at - 2, 3).Equals("www", StringComparison.OrdinalIgnoreCase) && text.AsSpan(at + 1).StartsWith(".")
-                      && (at < 3 || !char.IsAsciiLetterOrDigit(text[at - 3])),
+        '.' => at >= 3 && text.AsSpan(at - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase),
         _ => false,
     };
 
