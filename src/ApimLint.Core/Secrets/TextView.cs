@@ -30,13 +30,18 @@ internal sealed class TextView
 
     public static TextView Of(string text) => new(text, null, [], [], false);
 
-    /// <summary>The views a credential is looked for in: this text, each diff side, and each of those decoded.</summary>
+    /// <summary>
+    /// The views a credential is looked for in: the text as written, then the text decoded or, in a diff
+    /// (whose line continuations join lines of one side, not the next line shown), each side and each side decoded.
+    /// </summary>
     public static IEnumerable<TextView> All(string text)
     {
         var root = Of(text);
-        foreach (var view in root.DiffSides().Prepend(root))
+        yield return root;
+        var sides = root.DiffSides().ToList();
+        foreach (var view in sides.Count > 0 ? sides : [root])
         {
-            yield return view;
+            if (view != root) yield return view;
             if (view.Decoded() is { } decoded) yield return decoded;
         }
     }

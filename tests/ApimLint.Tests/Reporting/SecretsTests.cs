@@ -142,6 +142,15 @@ public sealed class SecretsTests
     [InlineData("<KeyAlias>wso2carbon</KeyAlias>", "<KeyAlias>wso2carbon</KeyAlias>")]
     public void The_mask_hides_each_form_of_credential(string text, string masked) => Assert.Equal(masked, SecretMask.Apply(text));
 
+    [Fact]
+    public void The_mask_reads_each_side_of_a_diff_as_the_file_it_shows()
+    {
+        const string diff = "--- a/jndi.properties\n+++ b/jndi.properties\n@@ -1,2 +1,2 @@\n x = amqp://admin:s3c\\\n-  ret@clientid/carbon?brokerlist='tcp://h:5672'\n+  ret@clientid/carbon?brokerlist='tcp://h:5673'\n";
+
+        Assert.Equal("--- a/jndi.properties\n+++ b/jndi.properties\n@@ -1,2 +1,2 @@\n x = amqp://admin:********\n-********@clientid/carbon?brokerlist='tcp://h:5672'\n+********@clientid/carbon?brokerlist='tcp://h:5673'\n",
+            SecretMask.Apply(diff));
+    }
+
     /// <summary>Half a megabyte of one construct, left open or repeated: each scanner reads it in linear time.</summary>
     [Theory]
     [InlineData("<Secret><Value a=\"")]
