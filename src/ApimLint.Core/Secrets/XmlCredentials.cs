@@ -1,3 +1,5 @@
+using ApimLint.Text;
+
 namespace ApimLint.Secrets;
 
 /// <summary>
@@ -27,13 +29,8 @@ internal static class XmlCredentials
         }
     }
 
-    private readonly record struct Span(int Start, int End)
-    {
-        public int Length => End - Start;
-    }
-
     /// <summary>An attribute's name and its value's inside (between the quotes).</summary>
-    private readonly record struct Attribute(Span Name, Span Value);
+    private readonly record struct Attribute(TextSpan Name, TextSpan Value);
 
     private static bool IsOpen(string text, int tagEnd) => text[tagEnd - 1] == '>' && text[tagEnd - 2] != '/';
 
@@ -74,7 +71,7 @@ internal static class XmlCredentials
                 var close = text.IndexOf(text[i], i + 1);
                 if (close < 0) return text.Length;
                 var attributeName = AttributeName(text, at + 1, i);
-                attributes.Add(new Attribute(attributeName, new Span(i + 1, close)));
+                attributes.Add(new Attribute(attributeName, TextSpan.FromBounds(i + 1, close)));
                 secret |= text.AsSpan(attributeName.Start, attributeName.Length).Equals("name", StringComparison.OrdinalIgnoreCase)
                           && SecretPolicy.IsSecretName(text.AsSpan(i + 1, close - i - 1));
                 i = close + 1;
@@ -85,16 +82,16 @@ internal static class XmlCredentials
     }
 
     /// <summary>The name of the attribute whose quoted value starts at <paramref name="quote"/>; empty when no name= stands before it.</summary>
-    private static Span AttributeName(string text, int tagStart, int quote)
+    private static TextSpan AttributeName(string text, int tagStart, int quote)
     {
         var at = quote;
         while (at > tagStart && char.IsWhiteSpace(text[at - 1])) at--;
-        if (at == tagStart || text[at - 1] != '=') return new Span(quote, quote);
+        if (at == tagStart || text[at - 1] != '=') return new TextSpan(quote, 0);
         at--;
         while (at > tagStart && char.IsWhiteSpace(text[at - 1])) at--;
         var end = at;
         while (at > tagStart && !char.IsWhiteSpace(text[at - 1]) && text[at - 1] is not ('"' or '\'' or '=')) at--;
-        return new Span(at, end);
+        return TextSpan.FromBounds(at, end);
     }
 
     /// <summary>Masks the element's whole content, nested elements included, up to its end tag; returns where that end tag starts.</summary>
