@@ -17,7 +17,8 @@ internal sealed record KeyDifference(string Key, DriftSide Active, DriftSide Pas
 /// Compares two files of one format semantically and lists the keys whose values differ. Comments,
 /// whitespace, attribute order, quoting and formatting never count. Two values are the same when they
 /// are equal as written or equal once each node's ${…} placeholders are resolved. Secrets are compared
-/// by hash and shown masked.
+/// by hash and shown masked: a value is secret when its own name, or any name above it, says so (an
+/// element, its name attribute, a JSON key on its path).
 /// </summary>
 internal sealed partial class ConfigComparer(Func<string, string> resolveActive, Func<string, string> resolvePassive)
 {
@@ -35,7 +36,7 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
                 comparer.Properties(a, b, ciphertext: path.EndsWith("security/cipher-text.properties", StringComparison.Ordinal));
                 break;
             case (JsonDocumentSyntax a, JsonDocumentSyntax b):
-                comparer.Json(a.Root!, b.Root!, "$");
+                comparer.Json(a.Root!, b.Root!, "$", insideSecret: false);
                 break;
             default:
                 throw new ArgumentException($"{path}: the nodes' files are not of one format");
@@ -52,39 +53,42 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
             Add("/", Side(a.LocalName, StartTag(a)), Side(b.LocalName, StartTag(b)), false);
             return;
         }
-        Element(a, b, "/" + a.LocalName);
+        Element(a, b, "/" + a.LocalName, insideSecret: false);
     }
 
-    private void Element(XmlElementSyntax a, XmlElementSyntax b, string path)
+    /// <param name="insideSecret">Whether an ancestor holds a credential, which makes all below it one.</param>
+    private void Element(XmlElementSyntax a, XmlElementSyntax b, string path, bool insideSecret)
     {
+        var secretElement = insideSecret || IsSecretElement(a) || IsSecretElement(b);
         // By name, so that an element with many attributes compares in linear time.
         var (byA, byB) = (AttributesByName(a), AttributesByName(b));
         foreach (var name in byA.Keys.Concat(byB.Keys.Where(k => !byA.ContainsKey(k))))
         {
             var (x, y) = (byA.GetValueOrDefault(name), byB.GetValueOrDefault(name));
-            var secret = SecretPolicy.IsSecretName(name);
+            var secret = SecretPolicy.IsSecretAttribute(name, secretElement);
             Value(path + "/@" + name, x?.Value, y?.Value, secret,
                 x is null ? StartTag(a) : Location.InFile(x.Source, x.ValueSpan),
                 y is null ? StartTag(b) : Location.InFile(y.Source, y.ValueSpan));
         }
         if (a.Text.Length > 0 || b.Text.Length > 0)
-            Value(path, a.Text, b.Text, IsSecretElement(a) || IsSecretElement(b), TextLocation(a), TextLocation(b));
+            Value(path, a.Text, b.Text, secretElement, TextLocation(a), TextLocation(b));
 
-        foreach (var (segment, x, y) in PairChildren(a, b))
+        foreach (var (segment, x, y) in PairChildren(a, b, secretElement))
         {
             var childPath = path + "/" + segment;
-            if (x is not null && y is not null) Element(x, y, childPath);
-            else if (x is not null) Add(childPath, Present(x), Side(null, StartTag(b)), IsSecretElement(x));
-            else Add(childPath, Side(null, StartTag(a)), Present(y!), IsSecretElement(y!));
+            if (x is not null && y is not null) Element(x, y, childPath, secretElement);
+            else if (x is not null) Add(childPath, Present(x, secretElement), Side(null, StartTag(b)), secretElement || IsSecretElement(x));
+            else Add(childPath, Side(null, StartTag(a)), Present(y!, secretElement), secretElement || IsSecretElement(y!));
         }
     }
 
     /// <summary>
     /// Children matched across the nodes by name (the name attribute, or a name/Name child as datasources
     /// and environments have) and, where several siblings share a name, by an attribute or child text
-    /// that tells them apart, else by position.
+    /// that tells them apart, else by position; inside a credential only by name and position, since
+    /// the key would show what tells them apart.
     /// </summary>
-    private static IEnumerable<(string Segment, XmlElementSyntax? A, XmlElementSyntax? B)> PairChildren(XmlElementSyntax a, XmlElementSyntax b)
+    private static IEnumerable<(string Segment, XmlElementSyntax? A, XmlElementSyntax? B)> PairChildren(XmlElementSyntax a, XmlElementSyntax b, bool insideSecret)
     {
         var groups = new Dictionary<string, (List<XmlElementSyntax> A, List<XmlElementSyntax> B)>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -102,8 +106,8 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
         {
             var (listA, listB) = groups[segment];
             var several = listA.Count > 1 || listB.Count > 1;
-            var identity = ChildIdentity(listA, listB, ["name", "Name"])
-                           ?? (several ? AttributeIdentity(listA, listB) ?? ChildIdentity(listA, listB, null) : null);
+            var identity = insideSecret ? null
+                : ChildIdentity(listA, listB, ["name", "Name"]) ?? (several ? AttributeIdentity(listA, listB) ?? ChildIdentity(listA, listB, null) : null);
             if (identity is null)
             {
                 for (var i = 0; i < Math.Max(listA.Count, listB.Count); i++)
@@ -160,10 +164,10 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
 
     private static string Quote(string value) => value.Contains('\'') ? $"\"{value}\"" : $"'{value}'";
 
-    private static DriftSide Present(XmlElementSyntax element)
+    private static DriftSide Present(XmlElementSyntax element, bool insideSecret)
     {
         var value = element.Elements().Any() ? "(element)" : element.Text;
-        return Side(IsSecretElement(element) && value.Length > 0 ? SecretMask.Mask : value, StartTag(element));
+        return Side((insideSecret || IsSecretElement(element)) && value.Length > 0 ? SecretMask.Mask : value, StartTag(element));
     }
 
     private static Location StartTag(XmlElementSyntax element) => Location.InFile(element.Source, element.StartTagSpan);
@@ -209,12 +213,12 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
         Value(key + "/user", a.UserName.Value, b.UserName.Value, false, a.UserName.Location, b.UserName.Location);
         if (!a.Password.SameValueAs(b.Password))
             Add(key + "/password", Side(SecretMask.Mask, a.Password.Location), Side(SecretMask.Mask, b.Password.Location), true);
-        Value(key + "/brokerlist", BrokerList(a), BrokerList(b), false, a.BrokerList, b.BrokerList);
+        Value(key + "/brokerlist", BrokerList(x, a), BrokerList(y, b), false, a.BrokerList, b.BrokerList);
         Value(key, Rest(x.Value), Rest(y.Value), false, x.Location, y.Location);
     }
 
-    /// <summary>The brokerlist as written (tcp://localhost:5672;…), from the model's location of it.</summary>
-    private static string BrokerList(AmqpUrl url) => url.BrokerList is { Source: { } source, Span: { } span } ? source[span] : "";
+    /// <summary>The brokerlist as Java reads it (tcp://localhost:5672;…), escapes decoded.</summary>
+    private static string BrokerList(PropertyEntrySyntax entry, AmqpUrl url) => url.BrokerListInValue is { } range ? entry.Value[range] : "";
 
     /// <summary>The URL without what is compared on its own: amqp://…@clientid/virtualhost?brokerlist='…'.</summary>
     private static string Rest(string url) => "amqp://…" + BrokerListOption().Replace(url[AmqpUrl.UserInfoEnd(url)..], "brokerlist='…'");
@@ -224,7 +228,8 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
 
     // ---- JSON ----------------------------------------------------------------------------------
 
-    private void Json(JsonNodeSyntax a, JsonNodeSyntax b, string path)
+    /// <param name="insideSecret">Whether a key on the path names a credential ("clientSecret": [ … ], "password": { "value": … }).</param>
+    private void Json(JsonNodeSyntax a, JsonNodeSyntax b, string path, bool insideSecret)
     {
         switch (a, b)
         {
@@ -235,24 +240,26 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
                 {
                     var (p, q) = (byX.GetValueOrDefault(name), byY.GetValueOrDefault(name));
                     var childPath = path + JsonSegment(name);
-                    if (p is not null && q is not null) Json(p.Value, q.Value, childPath);
-                    else OneSided(childPath, p?.Value, q?.Value, x, y, SecretPolicy.IsSecretName(name));
+                    var secret = insideSecret || SecretPolicy.IsSecretName(name);
+                    if (p is not null && q is not null) Json(p.Value, q.Value, childPath, secret);
+                    else OneSided(childPath, p?.Value, q?.Value, x, y, secret);
                 }
                 return;
             case (JsonArraySyntax x, JsonArraySyntax y):
                 for (var i = 0; i < Math.Max(x.Items.Count, y.Items.Count); i++)
                 {
                     var (p, q) = (x.Items.ElementAtOrDefault(i), y.Items.ElementAtOrDefault(i));
-                    if (p is not null && q is not null) Json(p, q, $"{path}[{i}]");
-                    else OneSided($"{path}[{i}]", p, q, x, y, false);
+                    if (p is not null && q is not null) Json(p, q, $"{path}[{i}]", insideSecret);
+                    else OneSided($"{path}[{i}]", p, q, x, y, insideSecret);
                 }
                 return;
             case (JsonScalarSyntax x, JsonScalarSyntax y) when x.Kind == y.Kind:
-                Value(path, x.Value, y.Value, SecretPolicy.IsSecretName(path.AsSpan(path.LastIndexOf('.') + 1)),
+                Value(path, x.Value, y.Value, insideSecret,
                     Location.InFile(x.Source, x.ValueSpan), Location.InFile(y.Source, y.ValueSpan), normalize: false);
                 return;
             default:
-                Add(path, Side(JsonDisplay(a, quoted: true), a.Location), Side(JsonDisplay(b, quoted: true), b.Location), false);
+                Add(path, Side(insideSecret ? SecretMask.Mask : JsonDisplay(a, quoted: true), a.Location),
+                    Side(insideSecret ? SecretMask.Mask : JsonDisplay(b, quoted: true), b.Location), insideSecret);
                 return;
         }
     }

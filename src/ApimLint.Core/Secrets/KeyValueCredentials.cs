@@ -3,8 +3,9 @@ namespace ApimLint.Secrets;
 /// <summary>
 /// Values by the name before them: password=…, Password = … (spaces around =), password: …, a quoted
 /// value ("keyStorePassword" : "…", keystorePass='…'), SQL Server's {…} quoting (password={a;b}}c}),
-/// a URL's parameters (?user=u&amp;password=…, ;password=…;, DB2's :password=…;), and a .properties
-/// line whose key and value are separated by whitespace only (  password secret).
+/// a URL's parameters (?user=u&amp;password=…, ;password=…;, DB2's :password=…;), a .properties
+/// line whose key and value are separated by whitespace only (  password secret), and a JSON array or
+/// object under a secret key ("clientSecret": ["…"], "password": {"value": "…"}), whole.
 /// </summary>
 internal static class KeyValueCredentials
 {
@@ -18,7 +19,7 @@ internal static class KeyValueCredentials
             if (text[i] is not ('=' or ':')) continue;
             var nameStart = NameStart(text, i, out var nameEnd);
             if (nameStart == nameEnd || !SecretPolicy.IsSecretName(text.AsSpan(nameStart, nameEnd - nameStart))) continue;
-            i = Value(text, i + 1, StartsLine(text, nameStart), ranges) - 1;
+            i = Value(text, i, StartsLine(text, nameStart), ranges) - 1;
         }
         for (var line = 0; line < text.Length; line = NextLine(text, line)) WhitespaceSeparated(text, line, ranges);
     }
@@ -45,22 +46,46 @@ internal static class KeyValueCredentials
         return at == 0 || TextScan.IsLineBreak(text[at - 1]);
     }
 
-    /// <summary>Masks the value starting at <paramref name="at"/> (after blanks); returns where scanning goes on.</summary>
-    private static int Value(string text, int at, bool toLineEnd, SecretRanges ranges)
+    /// <summary>Masks the value after the separator at <paramref name="separator"/> (and blanks); returns where scanning goes on.</summary>
+    private static int Value(string text, int separator, bool toLineEnd, SecretRanges ranges)
     {
-        at = TextScan.SkipBlanks(text, at);
+        var at = TextScan.SkipBlanks(text, separator + 1);
         if (at >= text.Length) return at;
         if (text[at] is '"' or '\'') return TextScan.MaskQuoted(text, at, ranges);
+        if (text[at] is '[' or '{' && text[separator] == ':') return JsonStructure(text, at, ranges);
         if (text[at] == '{') return Braced(text, at, ranges);
         var end = toLineEnd ? TextScan.LineEnd(text, at) : UnquotedEnd(text, at);
         ranges.Add(at, end);
         return end;
     }
 
+    /// <summary>
+    /// Where an unquoted parameter's value ends: at ; &amp; &lt; or the line's end, or at a quote that closes
+    /// what the parameter stands in (one before a blank, /&gt; or punctuation); a quote inside it is the password's.
+    /// </summary>
     private static int UnquotedEnd(string text, int at)
     {
-        var end = text.AsSpan(at).IndexOfAny(";&<>\"'\r\n");
-        return end < 0 ? text.Length : at + end;
+        for (var i = at; i < text.Length; i++)
+        {
+            if (text[i] is ';' or '&' or '<' || TextScan.IsLineBreak(text[i])) return i;
+            if (text[i] is '"' or '\'' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]) || text[i + 1] is '/' or '>' or ',' or ';' or '&' or '<' or ')' or ']' or '}')) return i;
+        }
+        return text.Length;
+    }
+
+    /// <summary>A JSON array or object, over several lines too, masked whole inside its brackets; unterminated, to the text's end.</summary>
+    private static int JsonStructure(string text, int at, SecretRanges ranges)
+    {
+        var depth = 0;
+        var i = at;
+        for (; i < text.Length; i++)
+        {
+            if (text[i] is '"') i = TextScan.QuotedEnd(text, i) - 1;
+            else if (text[i] is '[' or '{') depth++;
+            else if (text[i] is ']' or '}' && --depth == 0) break;
+        }
+        ranges.Add(at + 1, Math.Min(i, text.Length));
+        return Math.Min(i + 1, text.Length);
     }
 
     /// <summary>SQL Server's {…} value, in which }} is a brace; unterminated, it ends with its line.</summary>

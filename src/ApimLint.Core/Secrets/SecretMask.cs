@@ -3,7 +3,8 @@ namespace ApimLint.Secrets;
 /// <summary>
 /// Masks credentials in text that shows file contents or values read from them (the --diff output,
 /// the HTML report's source lines, drift values, finding messages): by name (<see cref="SecretPolicy"/>),
-/// by place in a URL, and by XML and SQL syntax. Linear in the text's length: no pattern backtracks.
+/// by place in a URL, by XML, SQL and HTTP header syntax; in the text as written, as its escapes decode
+/// and, in a unified diff, on each side. Linear in the text's length: no pattern backtracks.
 /// </summary>
 public static class SecretMask
 {
@@ -13,10 +14,16 @@ public static class SecretMask
     public static string Apply(string text)
     {
         var ranges = new SecretRanges();
-        UrlCredentials.Find(text, ranges);
-        KeyValueCredentials.Find(text, ranges);
-        XmlCredentials.Find(text, ranges);
-        SqlCredentials.Find(text, ranges);
+        foreach (var view in TextView.All(text))
+        {
+            var found = new SecretRanges();
+            UrlCredentials.Find(view.Text, found);
+            KeyValueCredentials.Find(view.Text, found);
+            XmlCredentials.Find(view.Text, found);
+            SqlCredentials.Find(view.Text, found);
+            HeaderCredentials.Find(view.Text, found);
+            ranges.AddFrom(found, view);
+        }
         return ranges.Apply(text, Mask);
     }
 }

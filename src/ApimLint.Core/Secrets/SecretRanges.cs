@@ -12,6 +12,12 @@ internal sealed class SecretRanges
         if (end > start) _ranges.Add((start, end));
     }
 
+    /// <summary>Masks, where <paramref name="view"/>'s text writes them, the spans found in that view.</summary>
+    public void AddFrom(SecretRanges found, TextView view)
+    {
+        foreach (var (start, end) in found._ranges) view.Mask(start, end, this);
+    }
+
     /// <summary>The text with every span masked; a span's line breaks stay, so the masked text keeps the source's line numbers.</summary>
     public string Apply(string text, string mask)
     {
@@ -19,13 +25,16 @@ internal sealed class SecretRanges
         _ranges.Sort();
         var result = new StringBuilder(text.Length);
         var at = 0;
+        var masked = false;
         foreach (var (start, end) in _ranges)
         {
             if (end <= at) continue;
+            // A span that overlaps or touches the one before continues its mask (two scanners can find one value).
+            if (!masked || start > at) result.Append(text, at, Math.Max(start, at) - at).Append(mask);
             var from = Math.Max(start, at);
-            result.Append(text, at, from - at).Append(mask);
             AppendLineBreaks(result, text.AsSpan(from, end - from));
             at = end;
+            masked = true;
         }
         return result.Append(text, at, text.Length - at).ToString();
     }

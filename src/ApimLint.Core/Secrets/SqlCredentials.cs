@@ -1,8 +1,9 @@
 namespace ApimLint.Secrets;
 
 /// <summary>
-/// Passwords by SQL syntax: IDENTIFIED [WITH plugin] BY '…', SET PASSWORD [FOR user] = '…' or
-/// = PASSWORD('…'), and PostgreSQL's [WITH] PASSWORD '…'.
+/// Passwords by SQL syntax: IDENTIFIED [WITH plugin] BY '…' (or Oracle's unquoted IDENTIFIED BY word),
+/// SET PASSWORD [FOR user] = '…' or = PASSWORD('…'), and PostgreSQL's [WITH] PASSWORD '…' or $$…$$
+/// ($tag$…$tag$); comments may stand between the keyword and the literal.
 /// </summary>
 internal static class SqlCredentials
 {
@@ -15,14 +16,14 @@ internal static class SqlCredentials
         }
     }
 
-    /// <summary>The literal after the statement's BY (a MySQL 8 IDENTIFIED WITH plugin BY '…' too).</summary>
+    /// <summary>The literal after the statement's BY (a MySQL 8 IDENTIFIED WITH plugin BY '…' too); Oracle takes a bare word.</summary>
     private static int AfterIdentified(string text, int at, SecretRanges ranges)
     {
         for (; at < text.Length && text[at] != ';'; at++)
         {
             if (!TextScan.IsWordAt(text, at, "by")) continue;
-            var literal = SkipSpace(text, at + 2);
-            return literal < text.Length && text[literal] is '\'' or '"' ? TextScan.MaskQuoted(text, literal, ranges) : literal;
+            var literal = SkipSpaceAndComments(text, at + 2);
+            return Literal(text, literal, ranges) is var end && end > literal ? end : BareWord(text, literal, ranges);
         }
         return at;
     }
@@ -30,23 +31,64 @@ internal static class SqlCredentials
     /// <summary>PASSWORD '…', PASSWORD('…'), and SET PASSWORD FOR user = '…' (the assignment on the same line).</summary>
     private static int AfterPassword(string text, int wordEnd, SecretRanges ranges)
     {
-        var at = SkipSpace(text, wordEnd);
+        var at = SkipSpaceAndComments(text, wordEnd);
         if (TextScan.IsWordAt(text, at, "for"))
         {
             var assignment = text.AsSpan(at, TextScan.LineEnd(text, at) - at).IndexOf('=');
             if (assignment < 0) return TextScan.LineEnd(text, at);
-            at = SkipSpace(text, at + assignment + 1);
-            if (TextScan.IsWordAt(text, at, "password")) at = SkipSpace(text, at + "password".Length);
+            at = SkipSpaceAndComments(text, at + assignment + 1);
+            if (TextScan.IsWordAt(text, at, "password")) at = SkipSpaceAndComments(text, at + "password".Length);
         }
-        if (at < text.Length && text[at] == '(') at = SkipSpace(text, at + 1);
+        if (at < text.Length && text[at] == '(') at = SkipSpaceAndComments(text, at + 1);
         // SQL puts space or a parenthesis between the word and the literal; a quote right after it ends a name (name="…Password").
         var separated = at > wordEnd && text[wordEnd] != '"' && text[wordEnd] != '\'';
-        return separated && at < text.Length && text[at] is '\'' or '"' ? TextScan.MaskQuoted(text, at, ranges) : at;
+        return separated ? Literal(text, at, ranges) : at;
     }
 
-    private static int SkipSpace(string text, int at)
+    /// <summary>Masks the quoted or dollar-quoted literal at <paramref name="at"/>; returns its end, or <paramref name="at"/> when there is none.</summary>
+    private static int Literal(string text, int at, SecretRanges ranges)
     {
-        while (at < text.Length && char.IsWhiteSpace(text[at])) at++;
+        if (at >= text.Length) return at;
+        if (text[at] is '\'' or '"') return TextScan.MaskQuoted(text, at, ranges);
+        return text[at] == '$' ? DollarQuoted(text, at, ranges) : at;
+    }
+
+    /// <summary>PostgreSQL's $tag$…$tag$ (the tag may be empty), over several lines; unterminated, to the text's end.</summary>
+    private static int DollarQuoted(string text, int at, SecretRanges ranges)
+    {
+        var tagEnd = at + 1;
+        while (tagEnd < text.Length && (char.IsLetterOrDigit(text[tagEnd]) || text[tagEnd] == '_')) tagEnd++;
+        if (tagEnd >= text.Length || text[tagEnd] != '$') return at;
+        var tag = text.AsSpan(at, tagEnd + 1 - at);
+        var close = text.AsSpan(tagEnd + 1).IndexOf(tag);
+        var end = close < 0 ? text.Length : tagEnd + 1 + close;
+        ranges.Add(tagEnd + 1, end);
+        return close < 0 ? end : end + tag.Length;
+    }
+
+    /// <summary>An unquoted password (Oracle's IDENTIFIED BY word): up to a blank or ;.</summary>
+    private static int BareWord(string text, int at, SecretRanges ranges)
+    {
+        var end = at;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] != ';') end++;
+        ranges.Add(at, end);
+        return end;
+    }
+
+    /// <summary>After blanks, line breaks, /* … */ and -- … comments.</summary>
+    private static int SkipSpaceAndComments(string text, int at)
+    {
+        while (at < text.Length)
+        {
+            if (char.IsWhiteSpace(text[at])) at++;
+            else if (text.AsSpan(at).StartsWith("/*"))
+            {
+                var close = text.IndexOf("*/", at + 2, StringComparison.Ordinal);
+                at = close < 0 ? text.Length : close + 2;
+            }
+            else if (text.AsSpan(at).StartsWith("--")) at = TextScan.LineEnd(text, at);
+            else break;
+        }
         return at;
     }
 }

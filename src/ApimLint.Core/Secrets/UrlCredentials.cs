@@ -6,6 +6,9 @@ namespace ApimLint.Secrets;
 /// </summary>
 internal static class UrlCredentials
 {
+    /// <summary>How far back a scheme (jdbc:sqlserver, amqp\:) is looked for before ://; keeps the scan linear.</summary>
+    private const int MaxSchemeLength = 32;
+
     public static void Find(string text, SecretRanges ranges)
     {
         // Each URL is read up to the next one at most, so the text is read a bounded number of times.
@@ -26,13 +29,28 @@ internal static class UrlCredentials
     }
 
     /// <summary>
-    /// Where a URL's authority can end at the latest: its line, the markup or quote around it, the next URL.
-    /// A password may hold quotes, spaces, / and ?, so the userinfo ends at the last @ before that.
+    /// Where a URL's authority can end at the latest: its line, the markup around it, the quote it stands
+    /// in (unless escaped: \" in JSON), the next URL. A password may hold other quotes, spaces, / and ?,
+    /// so the userinfo ends at the last @ before that.
     /// </summary>
     private static int AuthorityLimit(string text, int start, int nextUrl)
     {
-        var end = text.AsSpan(start, nextUrl - start).IndexOfAny("\r\n<>\"");
-        return end < 0 ? nextUrl : start + end;
+        var quote = EnclosingQuote(text, start);
+        for (var i = start; i < nextUrl; i++)
+        {
+            if (text[i] is '\r' or '\n' or '<' or '>') return i;
+            if (text[i] == quote && text[i - 1] != '\\') return i;
+        }
+        return nextUrl;
+    }
+
+    /// <summary>The quote right before the URL's scheme (url="jdbc:…", brokerlist='tcp://…'), or none.</summary>
+    private static char? EnclosingQuote(string text, int afterMarker)
+    {
+        var at = afterMarker;
+        var limit = Math.Max(0, at - MaxSchemeLength);
+        while (at > limit && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is ':' or '/' or '+' or '.' or '-' or '\\')) at--;
+        return at > 0 && text[at - 1] is '"' or '\'' ? text[at - 1] : null;
     }
 
     private static void UserInfo(string text, int start, int limit, SecretRanges ranges)

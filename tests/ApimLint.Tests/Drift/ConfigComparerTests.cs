@@ -236,6 +236,44 @@ public sealed class ConfigComparerTests
         Assert.Equal(("\"false\"", "false"), (differences[1].Active.Display, differences[1].Passive.Display));
     }
 
+    [Fact]
+    public void A_value_under_a_secret_name_is_secret_whatever_its_own_name()
+    {
+        const string active = "<c><AdminUser><Property name=\"Password\" value=\"one-a\"/><Secret><Value>two-a</Value><Value>x</Value></Secret></AdminUser></c>";
+        const string passive = "<c><AdminUser><Property name=\"Password\" value=\"one-b\"/><Secret><Value>two-b</Value><Value>y</Value><Value>z</Value></Secret></AdminUser></c>";
+
+        var differences = Xml(active, passive);
+
+        Assert.Equal("/c/AdminUser/Property[@name='Password']/@value | /c/AdminUser/Secret/Value[1] | /c/AdminUser/Secret/Value[2] | /c/AdminUser/Secret/Value[3]",
+            Keys(differences));
+        Assert.All(differences, d => Assert.True(d.IsSecret));
+        Assert.All(differences, d => Assert.Equal(SecretMask.Mask, d.Passive.Display));
+    }
+
+    [Fact]
+    public void A_JSON_value_under_a_secret_key_is_secret_at_any_depth()
+    {
+        var active = Json("""{ "clientSecret": ["one-a", "x"], "password": { "value": "two-a" }, "token": { "kind": 1 }, "host": "a" }""");
+        var passive = Json("""{ "clientSecret": ["one-b"], "password": { "value": "two-b" }, "token": { "kind": "t" }, "host": "b" }""");
+
+        var differences = Compare(active, passive, "site.json");
+
+        Assert.Equal("$.clientSecret[0] | $.clientSecret[1] | $.password.value | $.token.kind | $.host", Keys(differences));
+        Assert.All(differences.Take(4), d => Assert.Equal((true, SecretMask.Mask), (d.IsSecret, d.Active.Display)));
+        Assert.Equal(("a", "b"), (differences[4].Active.Display, differences[4].Passive.Display));
+    }
+
+    [Fact]
+    public void An_escaped_brokerlist_shows_as_Java_reads_it()
+    {
+        var active = Properties("f = amqp\\u003a//admin\\u003aone@clientid/carbon?brokerlist='tcp\\://localhost\\:5672'\n");
+        var passive = Properties("f = amqp://admin:one@clientid/carbon?brokerlist='tcp://localhost:5673'\n");
+
+        var difference = Assert.Single(Compare(active, passive, "jndi.properties"));
+
+        Assert.Equal(("f/brokerlist", "tcp://localhost:5672", "tcp://localhost:5673"), (difference.Key, difference.Active.Display, difference.Passive.Display));
+    }
+
     private static PropertiesFileSyntax Properties(string text) => PropertiesParser.Parse(new SourceText("/x.properties", text));
 
     private static JsonDocumentSyntax Json(string text) => JsonParser.Parse(new SourceText("/site.json", text));

@@ -105,7 +105,73 @@ public sealed class SecretsTests
     [InlineData("proxy_pass https://backend:9443/;", "proxy_pass https://backend:9443/;")]
     [InlineData("<password svns:secretAlias=\"Datasources.WSO2AM_DB.Configuration.Password\">s3cret</password>", "<password svns:secretAlias=\"Datasources.WSO2AM_DB.Configuration.Password\">********</password>")]
     [InlineData("<Property name=\"UserNameAttribute\">uid</Property>", "<Property name=\"UserNameAttribute\">uid</Property>")]
+    // A value named by what stands around it: the element's name attribute, an ancestor element, a JSON key above it.
+    [InlineData("<Property name=\"Password\" value=\"s3cret\"/>", "<Property name=\"Password\" value=\"********\"/>")]
+    [InlineData("<Secret>\n  <Value>s3cret</Value>\n</Secret>", "<Secret>********\n\n</Secret>")]
+    [InlineData("{\"clientSecret\": [\"s3cret\",\n \"two\"], \"x\": 1}", "{\"clientSecret\": [********\n], \"x\": 1}")]
+    [InlineData("{\"password\": {\"value\": \"s3cret\"}, \"x\": 1}", "{\"password\": {********}, \"x\": 1}")]
+    // Escaped names and values, as their readers decode them.
+    [InlineData("x = amqp\\u003a//admin\\u003as3cret@clientid/carbon", "x = amqp\\u003a//admin\\u003a********@clientid/carbon")]
+    [InlineData("x = amqp://admin:s3c\\\n  ret@clientid/carbon", "x = amqp://admin:********\n@clientid/carbon")]
+    [InlineData("<Property name=\"Pass&#119;ord\">s3cret</Property>", "<Property name=\"Pass&#119;ord\">********</Property>")]
+    [InlineData("{\"pass\\u0077ord\": \"s3cret\"}", "{\"pass\\u0077ord\": \"********\"}")]
+    [InlineData("<dummy password=\"ab\ncd s3cret\"/>", "<dummy password=\"********\n\"/>")]
+    // Quotes inside a password.
+    [InlineData("x = amqp://admin:pa\"s3cret@clientid/carbon", "x = amqp://admin:********@clientid/carbon")]
+    [InlineData("<url>jdbc:mysql://db/apim?user=root&amp;password=pa's3cret</url>", "<url>jdbc:mysql://db/apim?user=root&amp;password=********</url>")]
+    [InlineData("<url value=\"jdbc:mysql://db/apim?password=s3cret\"/>", "<url value=\"jdbc:mysql://db/apim?password=********\"/>")]
+    // SQL: Oracle's bare word, PostgreSQL's dollar quoting, comments before the literal.
+    [InlineData("CREATE USER apim IDENTIFIED BY s3cret;", "CREATE USER apim IDENTIFIED BY ********;")]
+    [InlineData("ALTER USER x WITH PASSWORD $$s3cret$$;", "ALTER USER x WITH PASSWORD $$********$$;")]
+    [InlineData("ALTER USER x WITH PASSWORD $pw$s3$cret$pw$;", "ALTER USER x WITH PASSWORD $pw$********$pw$;")]
+    [InlineData("CREATE USER y IDENTIFIED BY /*c*/ 's3cret';", "CREATE USER y IDENTIFIED BY /*c*/ '********';")]
+    [InlineData("CREATE USER z IDENTIFIED BY -- c\n 's3cret';", "CREATE USER z IDENTIFIED BY -- c\n '********';")]
+    // HTTP headers nginx sets; a password file's path is no secret.
+    [InlineData("proxy_set_header Authorization \"Basic s3cret\";", "proxy_set_header Authorization \"********\";")]
+    [InlineData("proxy_set_header Proxy-Authorization Bearer;", "proxy_set_header Proxy-Authorization ********;")]
+    [InlineData("add_header X-Api-Key s3cret;", "add_header X-Api-Key ********;")]
+    [InlineData("auth_basic_user_file /etc/nginx/htpasswd;", "auth_basic_user_file /etc/nginx/htpasswd;")]
+    [InlineData("proxy_set_header Host $host;", "proxy_set_header Host $host;")]
+    // Names in every naming.
+    [InlineData("db_pass = s3cret", "db_pass = ********")]
+    [InlineData("secretKey = s3cret", "secretKey = ********")]
+    [InlineData("passphrase = s3cret", "passphrase = ********")]
+    [InlineData("api_key: s3cret", "api_key: ********")]
+    [InlineData("\"privateKey\": \"s3cret\"", "\"privateKey\": \"********\"")]
+    [InlineData("ssl_certificate_key /etc/nginx/ssl/server.key;", "ssl_certificate_key /etc/nginx/ssl/server.key;")]
+    [InlineData("<KeyAlias>wso2carbon</KeyAlias>", "<KeyAlias>wso2carbon</KeyAlias>")]
     public void The_mask_hides_each_form_of_credential(string text, string masked) => Assert.Equal(masked, SecretMask.Apply(text));
+
+    [Fact]
+    public void The_mask_reads_each_side_of_a_diff_as_the_file_it_shows()
+    {
+        const string diff = "--- a/jndi.properties\n+++ b/jndi.properties\n@@ -1,2 +1,2 @@\n x = amqp://admin:s3c\\\n-  ret@clientid/carbon?brokerlist='tcp://h:5672'\n+  ret@clientid/carbon?brokerlist='tcp://h:5673'\n";
+
+        Assert.Equal("--- a/jndi.properties\n+++ b/jndi.properties\n@@ -1,2 +1,2 @@\n x = amqp://admin:********\n-********@clientid/carbon?brokerlist='tcp://h:5672'\n+********@clientid/carbon?brokerlist='tcp://h:5673'\n",
+            SecretMask.Apply(diff));
+    }
+
+    /// <summary>Half a megabyte of one construct, left open or repeated: each scanner reads it in linear time.</summary>
+    [Theory]
+    [InlineData("<Secret><Value a=\"")]
+    [InlineData("<Secret><Property name=\"Pass&#119;ord\" ")]
+    [InlineData("\"password\": [{\"")]
+    [InlineData("x = amqp\\u003a//admin\\u003a\\\n ")]
+    [InlineData("&#1")]
+    [InlineData("IDENTIFIED BY /*")]
+    [InlineData("PASSWORD $a")]
+    [InlineData("password=pa'")]
+    [InlineData("proxy_set_header \"Authorization ")]
+    [InlineData("@@ -1 +1 @@\n-\\\n+")]
+    public void The_mask_stays_linear_on_repeated_constructs(string construct)
+    {
+        var text = string.Concat(Enumerable.Repeat(construct, 500_000 / construct.Length));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        SecretMask.Apply(text);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"{clock.Elapsed} to mask {text.Length} characters");
+    }
 
     [Fact]
     public void The_mask_keeps_the_line_count()
@@ -126,6 +192,29 @@ public sealed class SecretsTests
     [InlineData("DB_PWD", true)]
     [InlineData("accessToken", true)]
     [InlineData("credentials", true)]
+    [InlineData("db_pass", true)]
+    [InlineData("dbPass", true)]
+    [InlineData("db-pass", true)]
+    [InlineData("secretKey", true)]
+    [InlineData("passphrase", true)]
+    [InlineData("keyPassphrase", true)]
+    [InlineData("apiKey", true)]
+    [InlineData("APIKey", true)]
+    [InlineData("api_key", true)]
+    [InlineData("X-Api-Key", true)]
+    [InlineData("private_key", true)]
+    [InlineData("privateKey", true)]
+    [InlineData("accessKey", true)]
+    [InlineData("access_token", true)]
+    [InlineData("Authorization", true)]
+    [InlineData("Proxy-Authorization", true)]
+    [InlineData("key", false)]
+    [InlineData("KeyAlias", false)]
+    [InlineData("KeyStore", false)]
+    [InlineData("ssl_certificate_key", false)]
+    [InlineData("fastcgi_pass", false)]
+    [InlineData("AuthorizationManager", false)]
+    [InlineData("APIKeyValidator", false)]
     [InlineData("proxy_pass", false)]
     [InlineData("secretAlias", false)]
     [InlineData("TokenEndPointName", false)]

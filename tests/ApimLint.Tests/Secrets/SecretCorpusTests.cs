@@ -5,7 +5,8 @@ namespace ApimLint.Tests.Secrets;
 /// <summary>
 /// Each form a credential takes in a deployment, planted on the passive node where it naturally lives
 /// (so that drift and the findings around it show its neighbourhood), and every output apimlint
-/// writes: no output shows the planted value, and the masked value shows somewhere.
+/// writes: no output shows the planted value, and the masked value shows somewhere. A form planted on
+/// both nodes carries another value on the active, so that drift compares the two.
 /// </summary>
 public sealed class SecretCorpusTests
 {
@@ -17,16 +18,30 @@ public sealed class SecretCorpusTests
     private const string SqlHeading = "-- Databases for the API Manager pair, created as the deployment guide does.\n";
     private const string ApiManager = "passive/repository/conf/api-manager.xml";
     private const string Site = "passive/repository/deployment/server/jaggeryapps/publisher/site/conf/site.json";
+    private const string StoreSite = "passive/repository/deployment/server/jaggeryapps/store/site/conf/site.json";
+    private const string UserMgt = "passive/repository/conf/user-mgt.xml";
+    private const string Nginx = "nginx/nginx.conf";
+    private const string NginxListen = "        listen 443 ssl;\n";
 
     /// <summary>A planted credential: where it goes, the text that carries it, and a text that proves its place is shown (masked).</summary>
-    public sealed record Form(string Name, string File, string Find, string With, string Shown)
+    public sealed record Form(string Name, string File, string Find, string With, string Shown, bool BothNodes = false)
     {
         public string Token => Planted(Name);
+
+        /// <summary>The active's value of a form planted on both nodes.</summary>
+        public string ActiveToken => Planted(Name + "Active");
+
+        /// <summary>What no output may show: the value, or each part of a value split over lines.</summary>
+        public IEnumerable<string> Leaks =>
+            With.Contains(Token, StringComparison.Ordinal) ? BothNodes ? [Token, ActiveToken] : [Token] : SplitToken(Name);
 
         public override string ToString() => Name;
     }
 
     private static string Planted(string form) => $"Pl4nted-{form}-Secret";
+
+    /// <summary>A planted value cut in two (by a line continuation): its first half and its second, each long enough to be its own.</summary>
+    private static string[] SplitToken(string form) => [Planted(form)[..^10], Planted(form)[^10..]];
 
     public static TheoryData<Form> Forms() =>
     [
@@ -51,7 +66,37 @@ public sealed class SecretCorpusTests
         SqlForm("MysqlIdentifiedWith", $"CREATE USER 'apimadmin'@'localhost' IDENTIFIED WITH mysql_native_password BY '{Planted("MysqlIdentifiedWith")}';"),
         SqlForm("MysqlSetPassword", $"SET PASSWORD = '{Planted("MysqlSetPassword")}';"),
         SqlForm("MysqlSetPasswordFor", $"SET PASSWORD FOR 'apimadmin'@'localhost' = PASSWORD('{Planted("MysqlSetPasswordFor")}');"),
+        // A value whose own name says nothing, under a name that says secret.
+        new("PropertyValueAttribute", UserMgt, "<AdminUser>", $"<AdminUser><Property name=\"Password\" value=\"{Planted("PropertyValueAttribute")}\"/>",
+            "Property[@name='Password']/@value differs from active's (a secret", BothNodes: true),
+        new("NestedSecretElement", UserMgt, "<AdminUser>", $"<AdminUser><Secret><Value>{Planted("NestedSecretElement")}</Value></Secret>", "Secret/Value differs from active's (a secret", BothNodes: true),
+        new("JsonSecretArray", StoreSite, "{", $"{{\"clientSecret\": [\"{Planted("JsonSecretArray")}\"],", "$.clientSecret[0] differs from active's (a secret", BothNodes: true),
+        new("JsonSecretObject", StoreSite, "{", $"{{\"password\": {{\"value\": \"{Planted("JsonSecretObject")}\"}},", "$.password.value differs from active's (a secret", BothNodes: true),
+        // Escapes, quotes and line breaks inside what names or holds a credential.
+        Amqp("AmqpUnicodeColon", $"amqp\\u003a//admin\\u003a{Planted("AmqpUnicodeColon")}@clientid/carbon?brokerlist='tcp\\://localhost\\:5673'", "\\u003a********@clientid"),
+        Amqp("AmqpContinuation", $"amqp://admin:{SplitToken("AmqpContinuation")[0]}\\\n  {SplitToken("AmqpContinuation")[1]}@clientid/carbon?brokerlist='tcp://localhost:5673'", "amqp://admin:********"),
+        Amqp("AmqpDoubleQuote", $"amqp://admin:pa\"{Planted("AmqpDoubleQuote")}@clientid/carbon?brokerlist='tcp://localhost:5673'", "amqp://admin:********@clientid"),
+        Url("QueryQuote", $"jdbc:mysql://localhost:3306/apimgtdb2?user=root&amp;password=pa'{Planted("QueryQuote")}", "password=********&lt;/url&gt;"),
+        new("XmlMultilineAttribute", DataSources, ApimDbUrl, $"<url>jdbc:mysql://db.example:3306/apimgtdb</url><dummy password=\"ab\ncd {Planted("XmlMultilineAttribute")}\"/>", "&lt;dummy password=\"********"),
+        new("XmlReferenceInName", DataSources, ApimDbUrl, $"<url>jdbc:mysql://db.example:3306/apimgtdb</url><Property name=\"Pass&#119;ord\">{Planted("XmlReferenceInName")}</Property>", "&gt;********&lt;"),
+        new("JsonEscapedKey", StoreSite, "{", $"{{\"pass\\u0077ord\": \"{Planted("JsonEscapedKey")}\",", "$.password"),
+        SqlForm("OracleBareWord", $"CREATE USER apim IDENTIFIED BY {Planted("OracleBareWord")};", "IDENTIFIED BY ********;"),
+        SqlForm("PostgresDollarQuote", $"ALTER USER x WITH PASSWORD $${Planted("PostgresDollarQuote")}$$;", "PASSWORD $$********$$"),
+        SqlForm("PostgresTaggedDollarQuote", $"ALTER USER x WITH PASSWORD $pw${Planted("PostgresTaggedDollarQuote")}$pw$;", "PASSWORD $pw$********$pw$"),
+        SqlForm("SqlBlockComment", $"CREATE USER y IDENTIFIED BY /*c*/ '{Planted("SqlBlockComment")}';"),
+        SqlForm("SqlLineComment", $"CREATE USER z IDENTIFIED BY -- c\n '{Planted("SqlLineComment")}';"),
+        NginxForm("NginxBasicAuthorization", $"proxy_set_header Authorization \"Basic {Planted("NginxBasicAuthorization")}\";", "Authorization \"********\";"),
+        NginxForm("NginxApiKeyHeader", $"proxy_set_header X-Api-Key {Planted("NginxApiKeyHeader")};", "X-Api-Key ********;"),
+        // Names in every naming.
+        NamedForm("db_pass"), NamedForm("secretKey"), NamedForm("passphrase"), NamedForm("apiKey"), NamedForm("api_key"),
+        NamedForm("private_key"), NamedForm("privateKey"),
     ];
+
+    /// <summary>Beside an obsolete "ssl on;", which a finding (and its fix) points at.</summary>
+    private static Form NginxForm(string name, string directive, string shown) =>
+        new(name, Nginx, NginxListen, NginxListen + "        ssl on;\n        " + directive + "\n", shown);
+
+    private static Form NamedForm(string key) => new(key, Jndi, AmqpUrl, AmqpUrl + $"\n{key} = {Planted(key)}", $"{key} = ********");
 
     private static Form Url(string name, string url, string shown) => new(name, DataSources, ApimDbUrl, $"<url>{url}</url>", shown);
 
@@ -59,7 +104,7 @@ public sealed class SecretCorpusTests
         new(name, Jndi, AmqpUrl, url.Replace("'tcp://localhost:5673'", "'tcp://localhost:5674'"), shown);
 
     /// <summary>At the head of the SQL script, which a finding points at (no script creates the database the passive now uses).</summary>
-    private static Form SqlForm(string name, string statement) => new(name, Sql, SqlHeading, SqlHeading + statement + "\n", "'********'");
+    private static Form SqlForm(string name, string statement, string shown = "'********'") => new(name, Sql, SqlHeading, SqlHeading + statement + "\n", shown);
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -83,23 +128,31 @@ public sealed class SecretCorpusTests
         outputs.Add(Output(deployment, "baseline", "write", baseline));
         outputs.Add(File.ReadAllText(baseline));
 
-        foreach (var output in outputs) Assert.DoesNotContain(form.Token, output);
+        foreach (var output in outputs)
+        foreach (var leak in form.Leaks)
+            Assert.DoesNotContain(leak, output);
         Assert.Contains(outputs, output => output.Contains(form.Shown, StringComparison.Ordinal));
     }
 
     private static void Plant(string deployment, Form form)
     {
-        var path = Path.Combine(deployment, form.File);
-        var text = File.ReadAllText(path);
-        var at = text.IndexOf(form.Find, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{form.Find}' is not in {form.File}");
-        File.WriteAllText(path, text[..at] + form.With + text[(at + form.Find.Length)..]);
+        Replace(deployment, form.File, form.Find, form.With);
+        if (form.BothNodes) Replace(deployment, "active/" + form.File["passive/".Length..], form.Find, form.With.Replace(form.Token, form.ActiveToken));
         // The SQL script is shared, not drift: a finding in it (a database no script creates) shows its first lines.
         if (form.File == Sql)
         {
             var dataSources = Path.Combine(deployment, DataSources);
             File.WriteAllText(dataSources, File.ReadAllText(dataSources).Replace(ApimDbUrl, "<url>jdbc:mysql://localhost:3306/apimgtdb2</url>"));
         }
+    }
+
+    private static void Replace(string deployment, string file, string find, string with)
+    {
+        var path = Path.Combine(deployment, file);
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{find}' is not in {file}");
+        File.WriteAllText(path, text[..at] + with + text[(at + find.Length)..]);
     }
 
     private static string Output(string deployment, params string[] args)
