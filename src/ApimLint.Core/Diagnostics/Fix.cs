@@ -23,6 +23,9 @@ public enum FixSafety { Safe, Unsafe }
 /// <summary>A titled set of edits, possibly across several files, that resolves one finding.</summary>
 public sealed record Fix(string Title, FixSafety Safety, IReadOnlyList<TextEdit> Edits, IReadOnlyList<NewFile> Creations)
 {
+    /// <summary>The title as every output shows it: a value it quotes never shows a credential.</summary>
+    public string Title { get; init; } = Secrets.SecretMask.Apply(Title);
+
     public static Fix Safe(string title, params TextEdit[] edits) => new(title, FixSafety.Safe, edits, []);
 
     public static Fix Unsafe(string title, params TextEdit[] edits) => new(title, FixSafety.Unsafe, edits, []);

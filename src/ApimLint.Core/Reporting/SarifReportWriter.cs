@@ -3,6 +3,7 @@ using ApimLint.Diagnostics;
 using FileCreation = ApimLint.Diagnostics.FileCreation;
 using ApimLint.Engine;
 using ApimLint.Reporting.Escaping;
+using ApimLint.Secrets;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
 using SarifLocation = Microsoft.CodeAnalysis.Sarif.Location;
@@ -117,10 +118,13 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
 
     /// <summary>
     /// A fix as SARIF artifact changes (character offsets). Files a fix creates by copying another are
-    /// left out: their text would carry the credentials of the file they copy.
+    /// left out: their text would carry the credentials of the file they copy. A fix whose own text holds a
+    /// credential (a drifting URL with its user:password@, copied from the other node) is left out whole:
+    /// SARIF is uploaded, and masked text would be a wrong fix. `--fix` still applies it.
     /// </summary>
     private Microsoft.CodeAnalysis.Sarif.Fix? ToFix(Diagnostics.Fix fix)
     {
+        if (fix.Edits.Select(e => e.NewText).Concat(fix.Creations.OfType<FileCreation>().Select(c => c.Content)).Any(HoldsSecret)) return null;
         var changes = fix.Edits.GroupBy(e => e.Path).Select(g => new ArtifactChange
             {
                 ArtifactLocation = new ArtifactLocation { Uri = ArtifactUri(g.Key) },
@@ -138,6 +142,8 @@ public sealed class SarifReportWriter(ReportContext context, string toolVersion)
             .ToList();
         return changes.Count == 0 ? null : new Microsoft.CodeAnalysis.Sarif.Fix { Description = new Message { Text = fix.Title }, ArtifactChanges = changes };
     }
+
+    private static bool HoldsSecret(string text) => SecretMask.Apply(text) != text;
 
     private SarifLocation ToLocation(ApimLint.Text.Location location, int? id, string? message)
     {

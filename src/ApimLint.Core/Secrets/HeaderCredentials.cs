@@ -12,14 +12,27 @@ internal static class HeaderCredentials
         for (var line = 0; line < text.Length; )
         {
             var lineEnd = TextScan.LineEnd(text, line);
-            Directive(text, line, lineEnd, ranges);
+            // A statement starts a line, or follows ; { or } on it (location /x { proxy_set_header … }).
+            for (var statement = line; statement < lineEnd; statement = NextStatement(text, statement, lineEnd))
+                Directive(text, statement, lineEnd, ranges);
             line = lineEnd + 1;
         }
     }
 
-    private static void Directive(string text, int line, int lineEnd, SecretRanges ranges)
+    /// <summary>Just past the next ; { or } outside quotes, or the line's end.</summary>
+    private static int NextStatement(string text, int at, int lineEnd)
     {
-        var at = TextScan.SkipBlanks(text, line);
+        for (var i = at; i < lineEnd; i++)
+        {
+            if (text[i] is '"' or '\'') i = Math.Min(TextScan.QuotedEnd(text, i), lineEnd) - 1;
+            else if (text[i] is ';' or '{' or '}') return i + 1;
+        }
+        return lineEnd;
+    }
+
+    private static void Directive(string text, int statement, int lineEnd, SecretRanges ranges)
+    {
+        var at = TextScan.SkipBlanks(text, statement);
         var directive = Word(text, at, lineEnd);
         if (!text.AsSpan(at, directive - at).EndsWith("header", StringComparison.OrdinalIgnoreCase)) return;
         at = TextScan.SkipBlanks(text, directive);

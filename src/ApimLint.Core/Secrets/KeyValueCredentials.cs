@@ -50,6 +50,8 @@ internal static class KeyValueCredentials
     private static int Value(string text, int separator, bool toLineEnd, SecretRanges ranges)
     {
         var at = TextScan.SkipBlanks(text, separator + 1);
+        // A quoted JSON key's value may stand on the next line; a .properties key's may not (it is empty there).
+        if (text[separator] == ':' && separator > 0 && text[separator - 1] == '"') at = SkipWhiteSpace(text, at);
         if (at >= text.Length) return at;
         if (text[at] is '"' or '\'') return TextScan.MaskQuoted(text, at, ranges);
         if (text[at] is '[' or '{' && text[separator] == ':') return JsonStructure(text, at, ranges);
@@ -112,6 +114,12 @@ internal static class KeyValueCredentials
         if (at == nameStart || at >= text.Length || text[at] is not (' ' or '\t') || !SecretPolicy.IsSecretName(text.AsSpan(nameStart, at - nameStart))) return;
         var value = TextScan.SkipBlanks(text, at);
         if (value < text.Length && text[value] is not ('=' or ':')) ranges.Add(value, TextScan.LineEnd(text, value));
+    }
+
+    private static int SkipWhiteSpace(string text, int at)
+    {
+        while (at < text.Length && char.IsWhiteSpace(text[at])) at++;
+        return at;
     }
 
     private static int NextLine(string text, int at)

@@ -28,7 +28,17 @@ public static class SecretPolicy
         var last = LastWord(name, out var before);
         if (last.Equals("pass", StringComparison.OrdinalIgnoreCase)) return !IsOneOf(before, UpstreamPassModules);
         if (last.Equals("key", StringComparison.OrdinalIgnoreCase)) return IsOneOf(before, CredentialKeyKinds);
-        return IsOneOf(last, SecretLastWords);
+        return IsOneOf(last, SecretLastWords) || EndsLikeSecret(last);
+    }
+
+    /// <summary>A name written as one word in one case (clientsecret, ACCESSTOKEN, dbpwd, apikey): its ending says it as well.</summary>
+    private static bool EndsLikeSecret(ReadOnlySpan<char> word)
+    {
+        foreach (var ending in SecretLastWords)
+            if (ending != "pass" && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var kind in CredentialKeyKinds)
+            if (word.EndsWith(kind + "key", StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>

@@ -49,8 +49,23 @@ internal static class SqlCredentials
     private static int Literal(string text, int at, SecretRanges ranges)
     {
         if (at >= text.Length) return at;
+        at = AfterStringPrefix(text, at);
+        if (at >= text.Length) return at;
         if (text[at] is '\'' or '"') return TextScan.MaskQuoted(text, at, ranges);
         return text[at] == '$' ? DollarQuoted(text, at, ranges) : at;
+    }
+
+    /// <summary>
+    /// Past what may stand before a string literal's quote: PostgreSQL's E'…' and U&amp;'…', standard N'…', and
+    /// MySQL's character set introducer (_utf8mb4'…'); where there is none, <paramref name="at"/> itself.
+    /// </summary>
+    private static int AfterStringPrefix(string text, int at)
+    {
+        var end = at;
+        if (text[at] == '_') while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
+        else if (text[at] is 'E' or 'e' or 'N' or 'n') end++;
+        else if (text[at] is 'U' or 'u' && at + 1 < text.Length && text[at + 1] == '&') end += 2;
+        return end < text.Length && text[end] is '\'' && end > at ? end : at;
     }
 
     /// <summary>PostgreSQL's $tag$…$tag$ (the tag may be empty), over several lines; unterminated, to the text's end.</summary>

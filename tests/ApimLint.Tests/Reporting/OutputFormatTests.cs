@@ -98,6 +98,30 @@ public sealed class OutputFormatTests
         Assert.Equal([Path.Combine(temp.Path, "folder")], Directory.GetFileSystemEntries(temp.Path));
     }
 
+    [Fact]
+    public void A_device_is_written_to_not_replaced_and_its_failure_is_exit_2()
+    {
+        var result = Apimlint.Run(Fixtures, "check", "example", "--format", "sarif", "--output", "/dev/full");
+
+        Assert.Equal((2, "apimlint: /dev/full: cannot be written (No space left on device : '/dev/full')\n"), (result.ExitCode, result.Stderr));
+        Assert.Equal(ApimLint.Loading.FileKind.Special, ApimLint.Loading.FileStatus.KindOf("/dev/full", followLinks: false));
+    }
+
+    [Fact]
+    public void An_output_that_is_a_link_writes_the_file_it_names_and_stays_a_link()
+    {
+        using var temp = new TempDirectory();
+        var (link, target) = (Path.Combine(temp.Path, "report.json"), Path.Combine(temp.Path, "reports", "latest.json"));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.CreateSymbolicLink(link, target);
+
+        var result = Apimlint.Run(Fixtures, "check", "correct-same-host", "--format", "json", "--output", link);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.StartsWith("{", File.ReadAllText(target));
+    }
+
     [Theory]
     [InlineData("error", 1)]
     [InlineData("warning", 1)]

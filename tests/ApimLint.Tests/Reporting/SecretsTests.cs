@@ -35,6 +35,25 @@ public sealed class SecretsTests
         Assert.Contains("reaches jdbc:mysql://apim:********@db/apimgtdb", outputs[0]);
     }
 
+    /// <summary>A drifting URL with user:password@ is secret by position, not by name: its copy fix must not carry it to the SARIF upload.</summary>
+    [Fact]
+    public void A_fix_whose_text_holds_a_credential_stays_out_of_sarif()
+    {
+        using var temp = new TempDirectory();
+        Fixtures.FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        foreach (var (node, secret, host) in new[] { ("active", "Zq7-url-secret-a", "sp1"), ("passive", "Zq7-url-secret-p", "sp2") })
+        {
+            var file = Path.Combine(temp.Path, node, "repository/conf/api-manager.xml");
+            File.WriteAllText(file, File.ReadAllText(file).Replace("<StreamProcessorRestApiURL>https://localhost:7444", $"<StreamProcessorRestApiURL>https://admin:{secret}@{host}:7444"));
+        }
+
+        var outputs = new[] { "sarif", "json", "text" }.Select(format => Apimlint.Run(temp.Path, "check", ".", "--format", format, "--unsafe-fixes").Stdout).ToList();
+
+        Assert.All(outputs, o => Assert.DoesNotContain("Zq7-url-secret", o));
+        Assert.Contains("https://admin:********@sp2:7444", outputs[2]);
+        Assert.DoesNotContain("\"fixes\"", outputs[0]);
+    }
+
     [Fact]
     public void No_output_format_shows_a_secret()
     {
@@ -114,6 +133,15 @@ public sealed class SecretsTests
     [InlineData("x = amqp\\u003a//admin\\u003as3cret@clientid/carbon", "x = amqp\\u003a//admin\\u003a********@clientid/carbon")]
     [InlineData("x = amqp://admin:s3c\\\n  ret@clientid/carbon", "x = amqp://admin:********\n@clientid/carbon")]
     [InlineData("<Property name=\"Pass&#119;ord\">s3cret</Property>", "<Property name=\"Pass&#119;ord\">********</Property>")]
+    // Credentials where their syntax allows: several nginx statements on a line, a JSON value on the next line, SQL string prefixes.
+    [InlineData("ssl on; proxy_set_header Authorization \"Basic s3cret\";", "ssl on; proxy_set_header Authorization \"********\";")]
+    [InlineData("location /x { proxy_set_header X-Api-Key s3cret; }", "location /x { proxy_set_header X-Api-Key ********; }")]
+    [InlineData("{\"password\":\n \"s3cret\",\n \"x\": 1}", "{\"password\":\n \"********\",\n \"x\": 1}")]
+    [InlineData("password:\nnext = 1", "password:\nnext = 1")]
+    [InlineData("CREATE ROLE wso2 LOGIN PASSWORD E's3cret';", "CREATE ROLE wso2 LOGIN PASSWORD E'********';")]
+    [InlineData("ALTER ROLE wso2 PASSWORD U&'s3cret';", "ALTER ROLE wso2 PASSWORD U&'********';")]
+    [InlineData("CREATE USER 'u' IDENTIFIED BY _utf8mb4's3cret';", "CREATE USER 'u' IDENTIFIED BY _utf8mb4'********';")]
+    [InlineData("CREATE USER apim IDENTIFIED BY Ex4mple;", "CREATE USER apim IDENTIFIED BY ********;")]
     [InlineData("{\"pass\\u0077ord\": \"s3cret\"}", "{\"pass\\u0077ord\": \"********\"}")]
     [InlineData("<dummy password=\"ab\ncd s3cret\"/>", "<dummy password=\"********\n\"/>")]
     // Quotes inside a password.
@@ -208,6 +236,14 @@ public sealed class SecretsTests
     [InlineData("access_token", true)]
     [InlineData("Authorization", true)]
     [InlineData("Proxy-Authorization", true)]
+    [InlineData("clientsecret", true)]
+    [InlineData("CLIENTSECRET", true)]
+    [InlineData("accesstoken", true)]
+    [InlineData("refreshtoken", true)]
+    [InlineData("dbpwd", true)]
+    [InlineData("apikey", true)]
+    [InlineData("compass", false)]
+    [InlineData("bypass", false)]
     [InlineData("key", false)]
     [InlineData("KeyAlias", false)]
     [InlineData("KeyStore", false)]
