@@ -2,6 +2,7 @@ using ApimLint.Diagnostics;
 using ApimLint.Drift;
 using ApimLint.Engine;
 using ApimLint.Model;
+using ApimLint.Text;
 using static ApimLint.Rules.Drift.DriftFindings;
 
 namespace ApimLint.Rules.Drift;
@@ -68,8 +69,17 @@ public sealed class ConfigDrift : Rule
         if (item.IsSecret || item.Active.IsAbsent || item.Passive.IsAbsent || item.Active.Location is not { Source: { } activeSource, Span: { } activeSpan } activeAt
             || item.Passive.Location is not { Source: { } passiveSource, Span: { } passiveSpan } passiveAt) return null;
         var (from, to) = deployment.Preferred == NodeRole.Active ? (activeSource[activeSpan], passiveAt) : (passiveSource[passiveSpan], activeAt);
+        if (EndsItsQuotes(from, to)) return null;
         return Fix.Unsafe($"Copy {deployment.PreferredNode.Name}'s {item.Key} to {deployment.PeerOf(deployment.PreferredNode).Name}", Edits.Replace(to, from));
     }
+
+    /// <summary>
+    /// The value is copied as written. An XML attribute quoted the other way on the other node ('a"b' into
+    /// "…") would be ended by it, and the file broken: then no fix is offered.
+    /// </summary>
+    private static bool EndsItsQuotes(string value, Location to) =>
+        to.Path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && to is { Source: { } source, Span: { Start: > 0 } span }
+        && source.Text[span.Start - 1] is var quote and ('"' or '\'') && value.Contains(quote);
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {

@@ -301,12 +301,8 @@ public sealed class DriftAnalysis
         return Parse(path, new SourceText(fullPath, text, encoding));
     }
 
-    private static Syntax.SyntaxNode? Parse(string path, SourceText source)
-    {
-        if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return XmlParser.Parse(source) is { Error: null } xml ? xml : null;
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return JsonParser.Parse(source) is { Error: null } json ? json : null;
-        return PropertiesParser.Parse(source) is { Error: null } properties ? properties : null;
-    }
+    private static Syntax.SyntaxNode? Parse(string path, SourceText source) =>
+        Syntax.FileSyntax.Parse(path, source) is { Error: null } parsed ? parsed.Syntax : null;
 
     /// <summary>
     /// A file as the model parsed it (with a fix run's pending changes); when only the other node's model

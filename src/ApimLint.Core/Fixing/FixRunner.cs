@@ -34,15 +34,29 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
             Apply(files, chosen.Select(d => d.Fix!));
             applied.AddRange(chosen);
             deployment = load(files);
-            var broken = deployment.Files.FirstOrDefault(f => f.Error is not null && files.Changes.Any(c => c.Path == f.FullPath));
-            if (broken is not null)
-                throw new FixWriteException($"{broken.FullPath}: a fix made it unparseable ({broken.Error!.Message}); no file was changed");
+            EnsureParseable(deployment, files);
             result = Analyzer.Run(deployment, rules, options);
         }
         var changes = files.Changes.Select(c => c with { Root = RootOf(deployment, c.Path) }).ToList();
         // Fails here, before anything is shown or written, when an edit would touch undecodable bytes.
         foreach (var change in changes) _ = change.NewBytes;
         return new FixOutcome(applied, changes, result, deployment, passes);
+    }
+
+    /// <summary>
+    /// Stops the run when a changed file no longer parses: as the model read it, or, for a file the model does
+    /// not read (drift's copy of a value into any configuration file), parsed here as its name says.
+    /// </summary>
+    private static void EnsureParseable(Deployment deployment, OverlayFileSystem files)
+    {
+        var modelFiles = new Dictionary<string, Text.SyntaxError?>(StringComparer.Ordinal);
+        foreach (var file in deployment.Files) modelFiles.TryAdd(file.FullPath, file.Error);
+        foreach (var change in files.Changes)
+        {
+            var error = modelFiles.TryGetValue(change.Path, out var modelError) ? modelError
+                : Syntax.FileSyntax.Parse(change.Path, files.Read(change.Path))?.Error;
+            if (error is not null) throw new FixWriteException($"{change.Path}: a fix made it unparseable ({error.Message}); no file was changed");
+        }
     }
 
     /// <summary>The outermost folder of the deployment that holds the file: the deployment folder, else a node's home or the nginx folder given apart.</summary>

@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
+using ApimLint.Text;
 using ApimLint.Tests.Fixtures;
 
 namespace ApimLint.Tests.Cli;
@@ -51,6 +55,62 @@ public sealed class FixCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no file was changed", result.Stderr);
+        Assert.Equal(before, Snapshot(temp.Path));
+    }
+
+    /// <summary>A configuration file only drift reads, with an attribute quoted differently on each node.</summary>
+    private static TempDirectory WithIdentityXml(string active, string passive)
+    {
+        var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        foreach (var (node, element) in new[] { ("active", active), ("passive", passive) })
+        {
+            var file = Path.Combine(temp.Path, node, "repository/conf/identity/identity.xml");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, $"<Server>\n    {element}\n</Server>\n");
+        }
+        return temp;
+    }
+
+    [Fact]
+    public void A_value_that_would_end_the_other_node_s_quotes_is_not_copied()
+    {
+        using var temp = WithIdentityXml("<Cache timeout='a\"b'/>", "<Cache timeout=\"ab\"/>");
+        var before = Snapshot(temp.Path);
+
+        var result = Apimlint.Run(temp.Path, "--fix", "--unsafe-fixes");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning APIM701: passive's /Server/Cache/@timeout is ab, but active's is a\"b", result.Stdout);
+        Assert.Equal(before, Snapshot(temp.Path));
+    }
+
+    /// <summary>A fix that breaks a file the model does not read: whatever rule makes it, nothing is written.</summary>
+    private sealed class BreakingRule : Rule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("APIM992", "breaking", RuleCategory.Drift, Severity.Error, "Breaks a file.", "");
+
+        public override IEnumerable<Diagnostic> Check(Deployment deployment)
+        {
+            var file = Path.Combine(deployment.Passive.Home, "repository/conf/identity/identity.xml");
+            if (File.ReadAllText(file).Contains("<Broken", StringComparison.Ordinal)) yield break;
+            yield return Report(Location.WholeFile(file), "breaks", "passive#identity") with
+            {
+                Fix = Fix.Safe("break", new TextEdit(file, new TextSpan(0, 0), "<Broken>")),
+            };
+        }
+    }
+
+    [Fact]
+    public void A_fix_that_breaks_a_file_the_model_does_not_read_writes_nothing()
+    {
+        using var temp = WithIdentityXml("<Cache name=\"ab\"/>", "<Cache name=\"ab\"/>");
+        var before = Snapshot(temp.Path);
+
+        var result = Apimlint.RunWith([new BreakingRule()], temp.Path, "--fix");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"apimlint: {Path.Combine(temp.Path, "passive/repository/conf/identity/identity.xml")}: a fix made it unparseable (", result.Stderr);
         Assert.Equal(before, Snapshot(temp.Path));
     }
 
