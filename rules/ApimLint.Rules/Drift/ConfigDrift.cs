@@ -60,7 +60,9 @@ public sealed class ConfigDrift : Rule
 
         Fix (unsafe): `apimlint --fix --unsafe-fixes` copies the value as written on the active to the
         passive (the passive's to the active with `--prefer passive`), where both nodes write the key
-        and it is not a secret: which node holds the intended value is a judgement call.
+        and it is not a secret: which node holds the intended value is a judgement call. No copy is
+        offered where the value would end the other node's quotes (an XML attribute written 'a"b' on
+        one node and in double quotes on the other).
         """) { Fix = FixSafety.Unsafe };
 
     /// <summary>Writes the preferred node's text of the value over the other node's.</summary>
