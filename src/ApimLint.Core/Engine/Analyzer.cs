@@ -110,7 +110,12 @@ public static class Analyzer
     {
         try
         {
-            return check().ToList();
+            var found = check().ToList();
+            // A rule's documentation tells users which fixes it offers: a fix of another safety is the rule's bug.
+            if (found.FirstOrDefault(d => d.Fix is { } fix && fix.Safety != rule.Descriptor.Fix) is { Fix: { } wrong })
+                throw new InvalidOperationException($"it offers a {wrong.Safety.ToString().ToLowerInvariant()} fix, but its documentation declares "
+                                                    + (rule.Descriptor.Fix is { } declared ? $"{declared.ToString().ToLowerInvariant()} fixes" : "none"));
+            return found;
         }
         catch (Exception e) when (e is not OutOfMemoryException and not InputException)
         {

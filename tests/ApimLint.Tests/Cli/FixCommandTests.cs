@@ -86,9 +86,9 @@ public sealed class FixCommandTests
     }
 
     /// <summary>A fix that breaks a file the model does not read: whatever rule makes it, nothing is written.</summary>
-    private sealed class BreakingRule : Rule
+    private sealed class BreakingRule(FixSafety? declared = FixSafety.Safe) : Rule
     {
-        public override RuleDescriptor Descriptor { get; } = new("APIM992", "breaking", RuleCategory.Drift, Severity.Error, "Breaks a file.", "");
+        public override RuleDescriptor Descriptor { get; } = new("APIM992", "breaking", RuleCategory.Drift, Severity.Error, "Breaks a file.", "") { Fix = declared };
 
         public override IEnumerable<Diagnostic> Check(Deployment deployment)
         {
@@ -112,6 +112,19 @@ public sealed class FixCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"apimlint: {Path.Combine(temp.Path, "passive/repository/conf/identity/identity.xml")}: a fix made it unparseable (", result.Stderr);
         Assert.Equal(before, Snapshot(temp.Path));
+    }
+
+    [Theory]
+    [InlineData(FixSafety.Unsafe, "unsafe fixes")]
+    [InlineData(null, "none")]
+    public void A_rule_whose_fix_is_not_the_safety_it_documents_is_a_bug_in_the_rule(FixSafety? declared, string documented)
+    {
+        using var temp = WithIdentityXml("<Cache timeout=\"ab\"/>", "<Cache timeout=\"ab\"/>");
+
+        var result = Apimlint.RunWith([new BreakingRule(declared)], temp.Path, "check", ".");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith($"apimlint: internal error: rule APIM992 failed: it offers a safe fix, but its documentation declares {documented}\n", result.Stderr);
     }
 
     [Fact]
