@@ -35,7 +35,7 @@ public sealed class LocalMemberHostUnreachable : Rule
         Write each node's own IP address on the network the other node reaches it by, e.g.
         `<parameter name="localMemberHost">192.168.10.2</parameter>` on the passive, and list that address
         in the active's `<members>`.
-        """);
+        """) { Supersedes = [new("APIM404", SupersessionScope.Place)] };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {

@@ -33,7 +33,7 @@ public sealed class LocalMemberPortCollision : Rule
         ## How to fix
         Give the passive its own port, e.g. `<parameter name="localMemberPort">4001</parameter>`, and make
         the active's `<members>` list it (the passive keeps listing the active at 4000).
-        """);
+        """) { Supersedes = [new("APIM404", SupersessionScope.NodePair)] };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {

@@ -54,9 +54,6 @@ public sealed class WkaMembersNotMutual : Rule
         {
             var peer = deployment.PeerOf(node);
             if (node.Cluster is not { IsEnabled: true, IsWka: true } cluster || peer.Cluster is not { IsEnabled: true } peerCluster) continue;
-            // The peer's own address or port is what is wrong: APIM405 and APIM406 say so.
-            if (deployment.LocalMemberPortsCollide) continue;
-            if (peerCluster.LocalMemberHost is not null && peerCluster.HostUnreachableReason(deployment.Topology.SharedHost) is not null) continue;
             var peerHost = peerCluster.LocalMemberHost?.Value;
             var peerPort = peerCluster.EffectiveLocalMemberPort;
             if (cluster.Members.Any(m => m.PortNumber == peerPort && (peerHost is null || (m.Host is { } h && Hosts.SameAddress(h.Value, peerHost)))))

@@ -58,30 +58,24 @@ public sealed class ConfigDrift : Rule
         difference is meant, declare the key node-specific (`drift.nodeSpecific`), or leave it out of
         the comparison with `--drift-ignore 'repository/conf/…#/path/to/key'`.
 
-        Fix (unsafe): `apimlint --fix --unsafe-fixes` copies the value as written on the active to the
-        passive (the passive's to the active with `--prefer passive`), where both nodes write the key
-        and it is not a secret: which node holds the intended value is a judgement call. No copy is
-        offered where the value would end the other node's quotes (an XML attribute written 'a"b' on
-        one node and in double quotes on the other).
+        Fix (unsafe): `apimlint --fix --unsafe-fixes` copies the active's value to the passive (the
+        passive's to the active with `--prefer passive`), where both nodes write the key and it is not
+        a secret: which node holds the intended value is a judgement call. The value is copied as the
+        file reads it and written as the other node's file writes it there: an XML attribute value
+        `a"b` goes into a double-quoted attribute as `a&quot;b`, a .properties value keeps its escapes.
+        No copy is offered where a value is only part of what the key compares (the rest of an AMQP
+        URL, around its user and brokerlist).
         """) { Fix = FixSafety.Unsafe };
 
-    /// <summary>Writes the preferred node's text of the value over the other node's.</summary>
+    /// <summary>Writes the preferred node's value over the other node's, escaped as the other node's file writes it there.</summary>
     private static Fix? CopyPreferred(Deployment deployment, DriftItem item)
     {
-        if (item.IsSecret || item.Active.IsAbsent || item.Passive.IsAbsent || item.Active.Location is not { Source: { } activeSource, Span: { } activeSpan } activeAt
-            || item.Passive.Location is not { Source: { } passiveSource, Span: { } passiveSpan } passiveAt) return null;
-        var (from, to) = deployment.Preferred == NodeRole.Active ? (activeSource[activeSpan], passiveAt) : (passiveSource[passiveSpan], activeAt);
-        if (EndsItsQuotes(from, to)) return null;
-        return Fix.Unsafe($"Copy {deployment.PreferredNode.Name}'s {item.Key} to {deployment.PeerOf(deployment.PreferredNode).Name}", Edits.Replace(to, from));
+        if (item.IsSecret || item.Active.IsAbsent || item.Passive.IsAbsent || item.Active.Location is not { } activeAt || item.Passive.Location is not { } passiveAt) return null;
+        var (from, to) = deployment.Preferred == NodeRole.Active ? (activeAt, passiveAt) : (passiveAt, activeAt);
+        return Edits.Copy(from, to) is { } copy
+            ? Fix.Unsafe($"Copy {deployment.PreferredNode.Name}'s {item.Key} to {deployment.PeerOf(deployment.PreferredNode).Name}", copy)
+            : null;
     }
-
-    /// <summary>
-    /// The value is copied as written. An XML attribute quoted the other way on the other node ('a"b' into
-    /// "…") would be ended by it, and the file broken: then no fix is offered.
-    /// </summary>
-    private static bool EndsItsQuotes(string value, Location to) =>
-        to.Path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && to is { Source: { } source, Span: { Start: > 0 } span }
-        && source.Text[span.Start - 1] is var quote and ('"' or '\'') && value.Contains(quote);
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {

@@ -20,4 +20,7 @@ public sealed record RuleDescriptor(string Id, string Name, RuleCategory Categor
 
     /// <summary>Whether the rule offers a fix, and how safe it is; null when it offers none.</summary>
     public FixSafety? Fix { get; init; }
+
+    /// <summary>The other rules' findings this rule's finding explains, which the engine drops when it reports.</summary>
+    public IReadOnlyList<Supersession> Supersedes { get; init; } = [];
 }

@@ -37,7 +37,7 @@ public static class Analyzer
     public static AnalysisResult Run(Deployment deployment, IEnumerable<Rule> rules, AnalysisOptions options)
     {
         var enabled = rules.Where(options.IsEnabled).ToList();
-        var found = WithoutRestatements(CheckAll(enabled, rule => rule.Check(deployment).Select(d => options.Apply(d))), enabled, deployment);
+        var found = WithoutRestatements(WithoutSuperseded(CheckAll(enabled, rule => rule.Check(deployment).Select(d => options.Apply(d)))), enabled, deployment);
         var suppressed = new List<Diagnostic>();
         var suppressionRules = enabled.OfType<SuppressionRule>().ToList();
         if (options.InlineSuppressions)
@@ -52,6 +52,17 @@ public static class Analyzer
             found.AddRange(suppressionRules.SelectMany(rule => Checked(rule, () => rule.Check(uses).Select(d => options.Apply(d)))));
         }
         return new AnalysisResult(found.Order(DiagnosticOrder.Instance).ToList(), suppressed.Order(DiagnosticOrder.Instance).ToList());
+    }
+
+    /// <summary>
+    /// Drops the findings another rule's finding explains, as its descriptor declares (<see cref="Supersession"/>). Runs
+    /// before inline suppressions: a suppressed finding still explains, and only a rule turned off lets them back.
+    /// </summary>
+    private static List<Diagnostic> WithoutSuperseded(List<Diagnostic> found)
+    {
+        var superseding = found.Where(d => d.Rule.Supersedes.Count > 0).ToList();
+        if (superseding.Count == 0) return found;
+        return found.Where(d => !superseding.Any(by => by.Rule.Supersedes.Any(s => s.Covers(by, d)))).ToList();
     }
 
     /// <summary>

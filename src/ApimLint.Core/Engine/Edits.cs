@@ -12,9 +12,25 @@ namespace ApimLint.Engine;
 /// </summary>
 public static class Edits
 {
-    /// <summary>Replace what a located value spans (an element's text, an attribute value, an argument).</summary>
-    public static TextEdit Replace(Location location, string newText) =>
-        new(location.Path, location.Span ?? throw new ArgumentException("a whole-file location has no span to replace"), newText);
+    /// <summary>
+    /// Replace the value a location spans (an element's text, an attribute value, a .properties value or part of one,
+    /// a JSON scalar, an nginx argument) with <paramref name="value"/> as its reader must read it: the text written is
+    /// escaped for that place (<see cref="WrittenValue"/>). Rules give decoded values, never text of another file.
+    /// </summary>
+    public static TextEdit Replace(Location location, string value) =>
+        TryReplace(location, value) ?? throw new ArgumentException($"{location.Path}: no escaping writes the value there");
+
+    /// <summary>As <see cref="Replace"/>; null where the location spans no value, or no escaping of that place can write this one.</summary>
+    public static TextEdit? TryReplace(Location location, string value) =>
+        WrittenValue.At(location) is { } written && written.Encode(value) is { } text ? new TextEdit(location.Path, written.Span, text) : null;
+
+    /// <summary>
+    /// Copy a value from one place to another, perhaps in another file or syntax: what the source's reader reads
+    /// there, written as the destination's reader will read it the same. Null where either place spans no value
+    /// or no escaping of the destination can write it.
+    /// </summary>
+    public static TextEdit? Copy(Location from, Location to) =>
+        WrittenValue.At(from) is { } source ? TryReplace(to, source.Decoded) : null;
 
     /// <summary>
     /// Replace characters [<paramref name="start"/>, <paramref name="end"/>) of a .properties entry's

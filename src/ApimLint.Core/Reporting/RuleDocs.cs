@@ -66,6 +66,7 @@ public static class RuleDocs
             .Append($"{heading} {d.Id}\n\n")
             .Append($"`{d.Name}` · {d.DefaultSeverity.Name()} · {CategoryName(d.Category)}{(d.IsSecurity ? " · security" : "")}{(fix.Length > 0 ? " · " + fix : "")}\n\n")
             .Append(d.Summary).Append("\n\n");
+        if (d.Supersedes.Count > 0) text.Append("Supersedes: ").Append(string.Join("; ", d.Supersedes.Select(s => s.Describe()))).Append(".\n\n");
         foreach (var line in d.Explanation.TrimEnd().Split('\n'))
             text.Append(line.StartsWith("## ", StringComparison.Ordinal) ? new string('#', headingLevel) + line[1..] : line).Append('\n');
         return text.ToString();

@@ -58,31 +58,54 @@ public sealed class FixCommandTests
         Assert.Equal(before, Snapshot(temp.Path));
     }
 
-    /// <summary>A configuration file only drift reads, with an attribute quoted differently on each node.</summary>
-    private static TempDirectory WithIdentityXml(string active, string passive)
+    /// <summary>A configuration file only drift reads, written differently on each node.</summary>
+    private static TempDirectory WithConfigFile(string relativePath, string active, string passive)
     {
         var temp = new TempDirectory();
         FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
-        foreach (var (node, element) in new[] { ("active", active), ("passive", passive) })
+        foreach (var (node, content) in new[] { ("active", active), ("passive", passive) })
         {
-            var file = Path.Combine(temp.Path, node, "repository/conf/identity/identity.xml");
+            var file = Path.Combine(temp.Path, node, relativePath);
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, $"<Server>\n    {element}\n</Server>\n");
+            File.WriteAllText(file, content);
         }
         return temp;
     }
 
-    [Fact]
-    public void A_value_that_would_end_the_other_node_s_quotes_is_not_copied()
+    private static TempDirectory WithIdentityXml(string active, string passive) =>
+        WithConfigFile("repository/conf/identity/identity.xml", $"<Server>\n    {active}\n</Server>\n", $"<Server>\n    {passive}\n</Server>\n");
+
+    public static readonly TheoryData<string, string, string, string> CopiesIntoOtherSyntax = new()
     {
-        using var temp = WithIdentityXml("<Cache timeout='a\"b'/>", "<Cache timeout=\"ab\"/>");
-        var before = Snapshot(temp.Path);
+        // The active quotes the attribute with ', the passive with ": the copy's " becomes a reference.
+        { "repository/conf/identity/identity.xml", "<Server>\n    <Cache timeout='a\"b &amp; c'/>\n</Server>\n", "<Server>\n    <Cache timeout=\"ab\"/>\n</Server>\n",
+            "<Server>\n    <Cache timeout=\"a&quot;b &amp; c\"/>\n</Server>\n" },
+        // Text written in CDATA on the active is escaped as text on the passive.
+        { "repository/conf/identity/identity.xml", "<Server>\n    <Url><![CDATA[https://h/?a=1&b=<2>]]></Url>\n</Server>\n", "<Server>\n    <Url>https://h/</Url>\n</Server>\n",
+            "<Server>\n    <Url>https://h/?a=1&amp;b=&lt;2></Url>\n</Server>\n" },
+        // A self-closing element on the passive is opened to take the text.
+        { "repository/conf/identity/identity.xml", "<Server>\n    <Name>a &lt; b</Name>\n</Server>\n", "<Server>\n    <Name/>\n</Server>\n",
+            "<Server>\n    <Name>a &lt; b</Name>\n</Server>\n" },
+        // The active's value is written with escapes and a continuation; the passive escapes ':' in its values.
+        { "repository/conf/extra.properties", "url = http://h\\\n    :9443/\\u00e9\n", "url = http\\://other\n", "url = http\\://h\\:9443/\\u00E9\n" },
+        { "repository/conf/extra.json", "{\"name\": \"say \\\"hi\\\"\\n\\u00e9\"}\n", "{\"name\": 'x'}\n".Replace('\'', '"'), "{\"name\": \"say \\\"hi\\\"\\n\u00e9\"}\n" },
+    };
 
-        var result = Apimlint.Run(temp.Path, "--fix", "--unsafe-fixes");
+    [Theory]
+    [MemberData(nameof(CopiesIntoOtherSyntax))]
+    public void A_copied_value_is_escaped_as_the_other_node_s_file_writes_it(string relativePath, string active, string passive, string expected)
+    {
+        using var temp = WithConfigFile(relativePath, active, passive);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("warning APIM701: passive's /Server/Cache/@timeout is ab, but active's is a\"b", result.Stdout);
-        Assert.Equal(before, Snapshot(temp.Path));
+        var fix = Apimlint.Run(temp.Path, "--fix", "--unsafe-fixes");
+
+        Assert.Equal(0, fix.ExitCode);
+        Assert.EndsWith("1 fix applied, 1 file changed.\n", fix.Stderr);
+        var written = File.ReadAllText(Path.Combine(temp.Path, "passive", relativePath));
+        Assert.Equal(expected, written);
+        Assert.Null(ApimLint.Syntax.FileSyntax.Parse(relativePath, new SourceText(relativePath, written))!.Value.Error);
+        // Drift compares the values as the files' readers decode them: none differs now.
+        Assert.Equal("No findings.\n", Apimlint.Run(temp.Path).Stdout);
     }
 
     /// <summary>A fix that breaks a file the model does not read: whatever rule makes it, nothing is written.</summary>
