@@ -17,7 +17,8 @@ public sealed class WkaMembersNotMutual : Rule
         `localMemberHost` and `localMemberPort` (`localhost` and `127.0.0.1` count as the same). A list
         that names only the node itself lacks its peer. When the peer's clustering is off (APIM401),
         both nodes share a host and a localMemberPort (APIM405), or the peer advertises an address the
-        other host cannot reach (APIM406), that is the finding and this rule stays silent.
+        other host cannot reach (APIM406), that is the finding and this rule stays silent; so it is while
+        the topology is unknown (APIM008), since the peer's own address may be the slip.
 
         ## Why it matters
         A WKA member only finds the cluster through the addresses in its list. The guide asks that "the
@@ -56,6 +57,8 @@ public sealed class WkaMembersNotMutual : Rule
             if (node.Cluster is not { IsEnabled: true, IsWka: true } cluster || peer.Cluster is not { IsEnabled: true } peerCluster) continue;
             // The peer's own address or port is what is wrong: APIM405 and APIM406 say so.
             if (deployment.LocalMemberPortsCollide) continue;
+            // Whether the peer's address is wrong or the list is depends on where the nodes run: APIM008 says it is not known.
+            if (!deployment.Topology.Known) continue;
             if (peerCluster.LocalMemberHost is not null && peerCluster.HostUnreachableReason(deployment.Topology.SharedHost) is not null) continue;
             var peerHost = peerCluster.LocalMemberHost?.Value;
             var peerPort = peerCluster.EffectiveLocalMemberPort;
