@@ -60,6 +60,8 @@ public sealed class WkaMembersNotMutual : Rule
             // Whether the peer's address is wrong or the list is depends on where the nodes run: APIM008 says it is not known.
             if (!deployment.Topology.Known) continue;
             if (peerCluster.LocalMemberHost is not null && peerCluster.HostUnreachableReason(deployment.Topology.SharedHost) is not null) continue;
+            // The peer advertises this node's own address on two hosts: the peer's setting is the slip (APIM406), not this list.
+            if (peerCluster.LocalMemberHost is { } advertised && !deployment.Topology.SharedHost && deployment.Topology.IsAddressOf(node, advertised.Value)) continue;
             var peerHost = peerCluster.LocalMemberHost?.Value;
             var peerPort = peerCluster.EffectiveLocalMemberPort;
             if (cluster.Members.Any(m => m.PortNumber == peerPort && (peerHost is null || (m.Host is { } h && Hosts.SameAddress(h.Value, peerHost)))))

@@ -58,8 +58,8 @@ public sealed class Topology
     /// <summary>The names and addresses the node goes by (on a shared host, the host's), most authoritative first.</summary>
     public IReadOnlyList<NodeAddress> AddressesOf(Node node) => _addresses.GetValueOrDefault(node.Role) ?? [];
 
-    /// <summary>The address to show and write for a node: its first known one.</summary>
-    public string? AddressOf(Node node) => AddressesOf(node).FirstOrDefault()?.Name;
+    /// <summary>The address to show and write for a node: its first known one (on a shared host, the active's first, for both).</summary>
+    public string? AddressOf(Node node) => (SharedHost ? _addresses.GetValueOrDefault(NodeRole.Active) : AddressesOf(node))?.FirstOrDefault()?.Name;
 
     /// <summary>Whether <paramref name="host"/> is one of the node's names (through the hosts file too); loopback is no node's name.</summary>
     public bool IsAddressOf(Node node, string host) => !Hosts.IsLoopback(host) && AddressesOf(node).Any(a => _book.Same(a.Name, host));

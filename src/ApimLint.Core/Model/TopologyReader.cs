@@ -144,14 +144,20 @@ internal static class TopologyReader
                     HostSharing.Unknown, false, address.Where is { } where ? [where] : []));
         if (sharing == HostSharing.Shared)
         {
-            var all = Distinct(own[NodeRole.Active].Concat(own[NodeRole.Passive]), book);
-            return new() { [NodeRole.Active] = all, [NodeRole.Passive] = all };
+            return new()
+            {
+                [NodeRole.Active] = Distinct(own[NodeRole.Active].Concat(own[NodeRole.Passive]), book),
+                [NodeRole.Passive] = Distinct(own[NodeRole.Passive].Concat(own[NodeRole.Active]), book),
+            };
         }
-        bool Both(NodeAddress a) => own[NodeRole.Active].Any(x => book.Same(x.Name, a.Name)) && own[NodeRole.Passive].Any(x => book.Same(x.Name, a.Name));
+        // A name both nodes carry is neither's, unless apimlint.json gives it to one of them.
+        bool FromConfig(NodeAddress a) => a.Source.StartsWith("apimlint.json", StringComparison.Ordinal);
+        bool Ambiguous(NodeRole role, NodeAddress a) =>
+            !FromConfig(a) && own[role == NodeRole.Active ? NodeRole.Passive : NodeRole.Active].Any(x => book.Same(x.Name, a.Name));
         return new()
         {
-            [NodeRole.Active] = own[NodeRole.Active].Where(a => !Both(a)).ToList(),
-            [NodeRole.Passive] = own[NodeRole.Passive].Where(a => !Both(a)).ToList(),
+            [NodeRole.Active] = own[NodeRole.Active].Where(a => !Ambiguous(NodeRole.Active, a)).ToList(),
+            [NodeRole.Passive] = own[NodeRole.Passive].Where(a => !Ambiguous(NodeRole.Passive, a)).ToList(),
         };
     }
 
