@@ -12,12 +12,13 @@ public sealed class UpstreamServerUnmatched : Rule
         """
         ## What it does
         For each upstream that /carbon, /publisher, /admin, /store or API traffic proxies to, reports a
-        server whose host is neither loopback nor any name or address the deployment gives a node. A
+        server whose host is a name (not loopback, not an IP address) the deployment gives no node. A
         node goes by its apimlint.json `host` and `aliases`, its axis2.xml `localMemberHost` and its
         carbon.xml `HostName` and `MgtHostName` (not a placeholder both nodes carry alike), and by every
         name a `hosts` file at the top of the deployment folder (`/etc/hosts` format) gives the same
-        address. apimlint resolves no names itself. It stays silent while the topology is unknown
-        (APIM008 says why).
+        address. apimlint resolves no names itself. An IP address that is no node's is APIM601's (or,
+        while a node is known only by a name, unchecked: APIM406 asks for its IP address on two hosts).
+        It stays silent while the topology is unknown (APIM008 says why).
 
         ## Why it matters
         APIM601, APIM602 and APIM603 check which node each server is: that the passive is the backup,

@@ -71,7 +71,7 @@ public enum UpstreamRole
 /// Which node and which of its ports an upstream server reaches. <see cref="Resolved"/> is false when
 /// apimlint cannot tell (a variable, a UNIX socket, a name no node is known by, two nodes on one address
 /// and port, an unknown topology); resolved with no <see cref="Node"/> means no node listens there.
-/// <see cref="Unmatched"/>: unresolved only because its host is no name or address the deployment gives a node.
+/// <see cref="Unmatched"/>: unresolved because its host is a name the deployment gives no node.
 /// </summary>
 public sealed record UpstreamServerTarget(NginxUpstreamServer Server, Node? Node, NodeService? Service, bool Resolved)
 {
@@ -119,7 +119,7 @@ public sealed class NginxRouting
             // A name no node goes by may be either; so may an IP address while a node is known only by name (apimlint
             // resolves no names) or while the topology is unknown.
             var unmatched = !IsAddress(host) || _deployment.Nodes.Any(n => AddressOf(n) is not null && !_deployment.Topology.AddressesOf(n).Any(a => IsAddress(a.Name)));
-            if (unmatched || !_deployment.Topology.Known) return new(server, null, null, false) { Unmatched = _deployment.Topology.Known };
+            if (unmatched || !_deployment.Topology.Known) return new(server, null, null, false) { Unmatched = _deployment.Topology.Known && !IsAddress(host) };
         }
         if (Hosts.IsLoopback(host) && !_deployment.Topology.Known) return new(server, null, null, false);
 
