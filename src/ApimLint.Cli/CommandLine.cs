@@ -30,6 +30,7 @@ public static class CommandLine
         root.Subcommands.Add(InitCommand.Create(console));
         root.Subcommands.Add(BaselineCommand.Create(console));
         root.Subcommands.Add(new DiffCommand(console).Create());
+        root.Subcommands.Add(new TopologyCommand(console).Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -76,7 +76,7 @@ internal sealed class DeploymentOptions
             : config.Os ?? (config.Nodes.Any(n => n.Os == TargetOs.Windows) ? TargetOs.Windows : TargetOs.Linux);
         var sql = parse.GetValue(_sql) is { Length: > 0 } files ? files.Select(f => Full(f)!).ToList() : ExpandSql(config);
         NodeOverride Override(NodeRole role) =>
-            config.Nodes.FirstOrDefault(n => n.Role == role) is { } node ? new NodeOverride(node.Host, node.PortOffset) : NodeOverride.None;
+            config.Nodes.FirstOrDefault(n => n.Role == role) is { } node ? new NodeOverride(node.Host, node.PortOffset) { Aliases = node.Aliases, Source = config.File } : NodeOverride.None;
         return DeploymentInput.FromFolder(
             Folder(parse, workingDirectory),
             Full(parse.GetValue(_active)) ?? NodePath(NodeRole.Active),

@@ -13,8 +13,11 @@ public sealed class LocalMemberHostUnreachable : Rule
         ## What it does
         When the nodes run on different hosts, checks each node with clustering enabled: its
         `localMemberHost` parameter must be written, and must be an IP address other than loopback
-        (`localhost`, `127.x.x.x`, `::1`). On one host, loopback reaches the peer and is not reported.
-        APIM404 does not also ask the peer to list such an address.
+        (`localhost`, `127.x.x.x`, `::1`), and not an address the deployment gives the peer (a passive
+        that kept the active's value). On one host, loopback reaches the peer and is not reported.
+        APIM404 does not also ask the peer to list such an address. A placeholder the node fills in when
+        it starts (`${…}`, `$env{…}`, or a name both nodes carry alike, such as a container's service name
+        its entry point rewrites) is not reported, nor is anything while the topology is unknown (APIM008).
 
         ## Why it matters
         localMemberHost is the address a node advertises to its cluster and binds Hazelcast to. Loopback
@@ -39,11 +42,19 @@ public sealed class LocalMemberHostUnreachable : Rule
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
+        // On one host any address reaches the peer: only two hosts, known as such, make one unreachable.
+        if (deployment.Topology.Sharing != HostSharing.Separate) yield break;
         foreach (var node in deployment.Nodes)
         {
             if (node.Cluster is not { IsEnabled: true } cluster) continue;
-            if (cluster.HostUnreachableReason(deployment.Topology.SharedHost) is not { } reason) continue;
+            // A placeholder is replaced when the node starts (a container's entry point writes its own address): not known here.
+            if (cluster.LocalMemberHost is { } written && Hosts.IsPlaceholder(written.Value, deployment.PeerOf(node).Cluster?.LocalMemberHost?.Value)) continue;
             var peer = deployment.PeerOf(node);
+            var host = cluster.LocalMemberHost?.Value;
+            // On two hosts, the peer's own address (a copied axis2.xml) sends the peer's joins back to the peer.
+            var reason = cluster.HostUnreachableReason(sharedHost: false)
+                         ?? (host is not null && deployment.Topology.IsAddressOf(peer, host) && !deployment.Topology.IsAddressOf(node, host) ? $"is {peer.Name}'s address {host}" : null);
+            if (reason is null) continue;
             var location = cluster.LocationOf(cluster.LocalMemberHost);
             yield return Report(location,
                 $"{node.Name}'s clustering localMemberHost {reason}, but the nodes are on different hosts ({deployment.Topology.Evidence}): " +

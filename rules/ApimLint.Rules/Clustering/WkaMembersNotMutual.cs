@@ -17,7 +17,8 @@ public sealed class WkaMembersNotMutual : Rule
         `localMemberHost` and `localMemberPort` (`localhost` and `127.0.0.1` count as the same). A list
         that names only the node itself lacks its peer. When the peer's clustering is off (APIM401),
         both nodes share a host and a localMemberPort (APIM405), or the peer advertises an address the
-        other host cannot reach (APIM406), that is the finding and this rule stays silent.
+        other host cannot reach (APIM406), that is the finding and this rule stays silent; so it is while
+        the topology is unknown (APIM008), since the peer's own address may be the slip.
 
         ## Why it matters
         A WKA member only finds the cluster through the addresses in its list. The guide asks that "the
@@ -54,7 +55,10 @@ public sealed class WkaMembersNotMutual : Rule
         {
             var peer = deployment.PeerOf(node);
             if (node.Cluster is not { IsEnabled: true, IsWka: true } cluster || peer.Cluster is not { IsEnabled: true } peerCluster) continue;
-            var peerHost = peerCluster.LocalMemberHost?.Value;
+            // Whether the peer's address is wrong or the list is depends on where the nodes run: APIM008 says it is not known.
+            if (!deployment.Topology.Known) continue;
+            // A placeholder the container rewrites at start names no host yet: only the port can be checked.
+            var peerHost = peerCluster.LocalMemberHost?.Value is { } advertised && !Hosts.IsPlaceholder(advertised, cluster.LocalMemberHost?.Value) ? advertised : null;
             var peerPort = peerCluster.EffectiveLocalMemberPort;
             if (cluster.Members.Any(m => m.PortNumber == peerPort && (peerHost is null || (m.Host is { } h && Hosts.SameAddress(h.Value, peerHost)))))
                 continue;

@@ -37,7 +37,7 @@ public sealed class SharedDatasourceDiverges : Rule
         {
             if (theirs.Url is not { } url || theirs.ParsedUrl is not { IsEmbedded: false } parsed) continue;
             var key = $"passive:datasource:{theirs.Name.Value}";
-            if (!deployment.Topology.SharedHost && parsed.Host is { } host && Hosts.IsLoopback(host))
+            if (deployment.Topology.Sharing == HostSharing.Separate && parsed.Host is { } host && Hosts.IsLoopback(host))
             {
                 yield return Report(url.Location,
                     $"passive's shared datasource {theirs.Name.Value} reaches {host}, but the nodes run on different hosts: each reaches a database of its own",
@@ -48,6 +48,8 @@ public sealed class SharedDatasourceDiverges : Rule
             var differences = new List<string>();
             // Database names compare without case; localhost is each node's own machine.
             var (a, b) = (deployment.DatabaseOf(active, ours)!, deployment.DatabaseOf(passive, parsed)!);
+            // Which machine localhost is follows from the topology; while it is unknown, only the rest is compared.
+            if (!deployment.Topology.Known && (Hosts.IsLoopback(ours.Host ?? "") || Hosts.IsLoopback(parsed.Host ?? ""))) (a, b) = (a with { Machine = null }, b with { Machine = null });
             if (a with { Database = a.Database?.ToLowerInvariant() } != b with { Database = b.Database?.ToLowerInvariant() })
                 differences.Add($"database {Describe(parsed)} instead of {Describe(ours)}");
             if (theirs.Driver?.Value != mine.Driver?.Value) differences.Add($"driver {theirs.Driver?.Value ?? "(none)"} instead of {mine.Driver?.Value ?? "(none)"}");

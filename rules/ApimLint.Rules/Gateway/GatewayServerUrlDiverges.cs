@@ -39,13 +39,17 @@ public sealed class GatewayServerUrlDiverges : Rule
 
         Fix (safe): `apimlint --fix` writes the active node's gateway URL into the ServerURL that
         does not reach it; the active is the node both must publish to, so nothing is guessed. It
-        offers no fix when the nodes are on different hosts and the active's address is not known.
+        offers no fix when the nodes are on different hosts and the active's address is not known, nor
+        for the passive when the topology rests only on weak evidence (different port offsets alone). It
+        stays silent while the topology is unknown (APIM008).
         """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         // A ServerURL resolves through the nodes' offsets, which are not known without carbon.xml.
         if (!deployment.PortsKnown) yield break;
+        // localhost is each node's own machine: which gateway a URL reaches follows from the topology.
+        if (!deployment.Topology.Known) yield break;
         var active = deployment.Active;
         var passive = deployment.Passive;
         var activeGateway = (deployment.MachineOf(active), active.Port(Ports.HttpsServlet));
@@ -77,8 +81,9 @@ public sealed class GatewayServerUrlDiverges : Rule
     private static Fix? PointAtActive(Deployment deployment, Node node, GatewayEnvironment env)
     {
         var active = deployment.Active;
-        var host = node == active || deployment.Topology.SharedHost ? "localhost" : active.AdvertisedHost;
-        if (host is null) return null;
+        var host = node == active || deployment.Topology.SharedHost ? "localhost" : deployment.Topology.AddressOf(active);
+        // On the passive, localhost is right only if the nodes share a host, which weak evidence does not prove.
+        if (host is null || node != active && deployment.Topology.Weak) return null;
         var url = $"https://{host}:{active.Port(Ports.HttpsServlet)}{active.WebContextRoot.TrimEnd('/')}/services/";
         return Fix.Safe($"Point the ServerURL at the active node's gateway ({url})", Edits.Replace(env.ServerUrl!.Location, url));
     }

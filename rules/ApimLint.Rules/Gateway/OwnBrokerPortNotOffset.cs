@@ -58,7 +58,9 @@ public sealed class OwnBrokerPortNotOffset : Rule
             {
                 if (factory.Url is not { } url || url.Brokers.Any(b => b.Port == ownPort && deployment.MachineOf(node, b.Host) == deployment.MachineOf(node)))
                     continue;
-                var reachesPeer = url.Brokers.Any(b => b.Port == peer.Port(Ports.Broker) && deployment.MachineOf(node, b.Host) == deployment.MachineOf(peer));
+                // Which machine an address is follows from the topology: without it, only loopback is surely the node's own.
+                if (!deployment.Topology.Known && url.Brokers.Any(b => !Hosts.IsLoopback(b.Host))) continue;
+                var reachesPeer = deployment.Topology.Known && url.Brokers.Any(b => b.Port == peer.Port(Ports.Broker) && deployment.MachineOf(node, b.Host) == deployment.MachineOf(peer));
                 var written = string.Join(";", url.Brokers.Select(b => $"tcp://{b}"));
                 yield return Report(url.BrokerList,
                     $"{node.Name}'s {Node.OwnJndiFile} {factory.Name} brokerlist {(written.Length == 0 ? "is empty" : written)} " +

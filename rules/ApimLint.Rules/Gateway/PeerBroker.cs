@@ -7,11 +7,20 @@ namespace ApimLint.Rules.Gateway;
 /// <summary>Where a node must publish throttle events: its peer's broker, as the node addresses it.</summary>
 internal static class PeerBroker
 {
-    /// <summary>The peer's host (localhost when both share one; null when it is not known) and port 5672 plus the peer's offset.</summary>
+    /// <summary>
+    /// The peer's host (localhost when both share one; null when it is not known, or whether they share one is not)
+    /// and port 5672 plus the peer's offset.
+    /// </summary>
     public static (string? Host, int Port) Of(Deployment deployment, Node node)
     {
         var peer = deployment.PeerOf(node);
-        return (deployment.Topology.SharedHost ? "localhost" : peer.AdvertisedHost, peer.Port(Ports.Broker));
+        var host = deployment.Topology.Sharing switch
+        {
+            HostSharing.Shared => "localhost",
+            HostSharing.Separate => deployment.Topology.AddressOf(peer),
+            _ => null,
+        };
+        return (host, peer.Port(Ports.Broker));
     }
 
     /// <summary>

@@ -37,14 +37,22 @@ public sealed class ThrottlePeerBrokerWrong : Rule
         Point the brokerlist at the peer's broker: `tcp://localhost:5672` on the passive above; on two
         hosts, the peer's address and 5672 plus the peer's offset.
 
+        It stays silent while the topology is unknown (APIM008: the files disagree on whether the nodes
+        share a host), since the peer's broker is `localhost` on one host and the peer's address on two.
+
         Fix (safe): `apimlint --fix` rewrites the brokerlist to the peer's broker, computed from the
-        peer's own offset and host; it offers none when the peer's host is not known.
+        peer's own offset and host; it offers none when the peer's host is not known, nor when the
+        topology rests only on weak evidence (the port offsets differ, and nothing else says whether the
+        nodes share a host): two hosts may use different offsets too, and rewriting a correct
+        `tcp://peer-host:5672` to `localhost` would break it. `apimlint topology` shows the evidence.
         """) { Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         // The brokers\' ports follow the nodes\' offsets, which are not known without carbon.xml.
         if (!deployment.PortsKnown) yield break;
+        // Whether the peer's broker is localhost follows from whether the nodes share a host: without it, any answer is a guess.
+        if (!deployment.Topology.Known) yield break;
         foreach (var node in deployment.Nodes)
         {
             var peer = deployment.PeerOf(node);
@@ -60,7 +68,7 @@ public sealed class ThrottlePeerBrokerWrong : Rule
                     (reachesSelf ? $"reaches {node.Name}'s own broker, not {peer.Name}'s" : $"does not reach {peer.Name}'s broker") +
                     $"; it should be tcp://{expectedHost ?? $"<{peer.Name} host>"}:{expectedPort} ({deployment.Topology.Evidence})",
                     Key(node, file.File, $"connectionfactory.{factory.Name}"))
-                    with { Fix = expectedHost is null ? null : Fix.Safe($"Point the brokerlist at tcp://{expectedHost}:{expectedPort}", PeerBroker.SetBrokerList(factory, $"tcp://{expectedHost}:{expectedPort}")) };
+                    with { Fix = expectedHost is null || deployment.Topology.Weak ? null : Fix.Safe($"Point the brokerlist at tcp://{expectedHost}:{expectedPort}", PeerBroker.SetBrokerList(factory, $"tcp://{expectedHost}:{expectedPort}")) };
             }
         }
     }
@@ -68,7 +76,7 @@ public sealed class ThrottlePeerBrokerWrong : Rule
     private static bool HostReachesPeer(Deployment deployment, string host, Node peer) =>
         deployment.Topology.SharedHost
             ? Hosts.IsLoopback(host) || deployment.MachineOf(peer, host) == deployment.MachineOf(peer)
-            : !Hosts.IsLoopback(host) && (peer.AdvertisedHost is null || Hosts.SameAddress(host, peer.AdvertisedHost));
+            : !Hosts.IsLoopback(host) && (deployment.Topology.AddressOf(peer) is null || deployment.Topology.IsAddressOf(peer, host));
 
     /// <summary>The connection factories the node's peer publishers use, or every factory of jndi2.properties when none names one.</summary>
     private static IEnumerable<(JndiFile File, ConnectionFactory Factory)> FactoriesToPeer(Node node)

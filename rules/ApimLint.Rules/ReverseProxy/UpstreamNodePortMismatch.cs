@@ -45,6 +45,8 @@ public sealed class UpstreamNodePortMismatch : Rule
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         var routing = NginxRouting.Of(deployment);
+        // Which machine each server is, and so which node, follows from the topology (APIM008 when it is unknown).
+        if (!deployment.Topology.Known) yield break;
         foreach (var upstream in deployment.Nginx.Upstreams)
         {
             var role = routing.RoleOf(upstream);

@@ -161,6 +161,7 @@ public static class ConfigReader
             NodeRole? role = null;
             int? offset = null;
             TargetOs? os = null;
+            IReadOnlyList<string> aliases = [];
             foreach (var p in o.Properties)
             {
                 var what = $"nodes[{index}].{p.Name}";
@@ -179,12 +180,13 @@ public static class ConfigReader
                     case "host": host = String(p.Value, what); break;
                     case "portOffset": offset = Integer(p.Value, what); break;
                     case "os": os = Os(p.Value, what); break;
-                    default: throw Unknown(p, ["name", "role", "path", "host", "portOffset", "os"]);
+                    case "aliases": aliases = Strings(p.Value, what); break;
+                    default: throw Unknown(p, ["name", "role", "path", "host", "aliases", "portOffset", "os"]);
                 }
             }
             if (role is null) throw Error(node, $"nodes[{index}] needs a role (\"active\" or \"passive\")");
             if (nodePath is null) throw Error(node, $"nodes[{index}] needs a path (its APIM_HOME)");
-            return new NodeConfig(name ?? role.Value.ToString().ToLowerInvariant(), role.Value, nodePath, host, offset, os);
+            return new NodeConfig(name ?? role.Value.ToString().ToLowerInvariant(), role.Value, nodePath, host, offset, os) { Aliases = aliases };
         }
 
         public DriftSettings Drift(JsonNodeSyntax node)

@@ -26,7 +26,11 @@ public sealed record ProjectConfig
 }
 
 /// <summary>One node: where its APIM_HOME is and what the files cannot tell (its host, an offset given with -DportOffset).</summary>
-public sealed record NodeConfig(string Name, NodeRole Role, string Path, string? Host, int? PortOffset, TargetOs? Os);
+public sealed record NodeConfig(string Name, NodeRole Role, string Path, string? Host, int? PortOffset, TargetOs? Os)
+{
+    /// <summary>Other names and addresses the node goes by, so that nginx servers written with them are matched to it.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}
 
 /// <summary>apimlint.json is not valid: a one-line error with file:line:col, exit 2.</summary>
 public sealed class ConfigException(string message) : Exception(message);

@@ -1,4 +1,5 @@
 using ApimLint.Model;
+using ApimLint.Syntax.Hosts;
 using ApimLint.Syntax.Json;
 using ApimLint.Syntax.Nginx;
 using ApimLint.Syntax.Properties;
@@ -46,6 +47,10 @@ internal static class ConfigFileLoader
 
     public static ConfigFile<SqlScriptSyntax> Sql(string baseDir, string relative) =>
         Load(baseDir, relative, SqlParser.Parse, d => d.Error, Confinement.DeploymentFolder);
+
+    /// <summary>The deployment's hosts file (/etc/hosts format), read like its SQL scripts: confined to the deployment folder.</summary>
+    public static ConfigFile<HostsFileSyntax> Hosts(string root) =>
+        Load(root, "hosts", HostsFileSyntax.Parse, h => h.Error, Confinement.DeploymentFolder);
 
     public static ConfigFile<NginxFileSyntax> Nginx(string baseDir, NginxFileSyntax file) =>
         new(Relative(baseDir, file.Source.Path), file.Source.Path, file, file.Error, exists: true);

@@ -18,6 +18,7 @@ public static class DeploymentLoader
         var active = NodeReader.Read(NodeRole.Active, input.ActiveHome, input.ActiveOverride);
         var passive = passiveRead.GetAwaiter().GetResult();
         var nginx = nginxRead.GetAwaiter().GetResult();
+        var hosts = ConfigFileLoader.Hosts(input.Root);
         return new Deployment
         {
             Root = input.Root,
@@ -26,7 +27,8 @@ public static class DeploymentLoader
             Nginx = nginx,
             SqlScripts = input.SqlFiles.Select(f => ConfigFileLoader.Sql(input.Root, Path.GetRelativePath(input.Root, f))).ToList(),
             Os = input.Os,
-            Topology = TopologyReader.Derive(active, passive, nginx),
+            Topology = TopologyReader.Derive(active, passive, nginx, hosts.Syntax),
+            HostsFile = hosts,
             Preferred = input.Preferred,
         };
     }

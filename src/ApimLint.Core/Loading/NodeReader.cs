@@ -39,6 +39,8 @@ internal static class NodeReader
             LibJars = ConfigFileLoader.ListIfFolder(home, "repository/components/lib", "*.jar")?.Select(Path.GetFileName).OfType<string>().ToList(),
             Sites = JaggeryApps.Select(app => SiteReader.Read(home, app)).ToList(),
             OffsetSetting = ChildText(carbonRoot?.Element("Ports"), "Offset"),
+            HostName = ChildText(carbonRoot, "HostName"),
+            MgtHostName = ChildText(carbonRoot, "MgtHostName"),
             WebContextRoot = ChildText(carbonRoot, "WebContextRoot")?.Value is { Length: > 0 } root ? root : "/",
             Cluster = ReadCluster(axis2.Syntax?.Root),
             DataSources = dataSourceFiles.SelectMany(f => ReadDataSources(f.Syntax?.Root)).ToList(),

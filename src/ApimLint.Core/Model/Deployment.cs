@@ -1,11 +1,9 @@
+using ApimLint.Syntax.Hosts;
 using ApimLint.Syntax.Sql;
 
 namespace ApimLint.Model;
 
 public enum TargetOs { Linux, Windows }
-
-/// <summary>Whether the two nodes run on one machine, and what says so.</summary>
-public sealed record Topology(bool SharedHost, string Evidence);
 
 /// <summary>The one model of an active-passive deployment that every rule reads.</summary>
 public sealed class Deployment
@@ -17,6 +15,9 @@ public sealed class Deployment
     public required IReadOnlyList<ConfigFile<SqlScriptSyntax>> SqlScripts { get; init; }
     public required TargetOs Os { get; init; }
     public required Topology Topology { get; init; }
+
+    /// <summary>The deployment folder's hosts file, when there is one: names it equates with addresses.</summary>
+    public ConfigFile<HostsFileSyntax>? HostsFile { get; init; }
 
     /// <summary>Whose value a fix copies where the nodes disagree: the active's unless the user prefers the passive's.</summary>
     public NodeRole Preferred { get; init; } = NodeRole.Active;
@@ -41,7 +42,8 @@ public sealed class Deployment
         Active.Files.Concat(Passive.Files)
             .Append(Nginx.File)
             .Concat(Nginx.IncludedFiles)
-            .Concat(SqlScripts);
+            .Concat(SqlScripts)
+            .Concat(HostsFile is { Exists: true } hosts ? [hosts] : []);
 
     /// <summary>
     /// Both nodes cluster on one host with the same localMemberPort: the port offset does not move it,
@@ -54,15 +56,18 @@ public sealed class Deployment
 
     /// <summary>
     /// The machine a host written on <paramref name="node"/> stands for: loopback means the node's own
-    /// machine, which is the peer's too when they share a host.
+    /// machine, which is the peer's too when they share a host; a name of either node, that node's machine.
     /// </summary>
-    public string MachineOf(Node node, string host) => Hosts.IsLoopback(host) ? MachineOf(node) : host.ToLowerInvariant();
+    public string MachineOf(Node node, string host) =>
+        Hosts.IsLoopback(host) ? MachineOf(node)
+        : Nodes.FirstOrDefault(n => Topology.IsAddressOf(n, host)) is { } named ? MachineOf(named)
+        : host.ToLowerInvariant();
 
     /// <summary>The database a JDBC URL written on <paramref name="node"/> reaches; null for an embedded one.</summary>
     public DatabaseAddress? DatabaseOf(Node node, JdbcUrl? url) =>
         url is null or { IsEmbedded: true } ? null : new(url.Engine, url.Host is null ? null : MachineOf(node, url.Host), url.Port, url.Database);
 
+    /// <summary>The node's machine: its first known address, or a name for it (one name for both on a shared host).</summary>
     public string MachineOf(Node node) =>
-        (Topology.SharedHost ? Active.AdvertisedHost ?? Passive.AdvertisedHost : node.AdvertisedHost)?.ToLowerInvariant()
-        ?? (Topology.SharedHost ? "the shared host" : $"the {node.Name} host");
+        Topology.AddressOf(node)?.ToLowerInvariant() ?? (Topology.SharedHost ? "the shared host" : $"the {node.Name} host");
 }

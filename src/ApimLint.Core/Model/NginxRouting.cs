@@ -69,12 +69,15 @@ public enum UpstreamRole
 
 /// <summary>
 /// Which node and which of its ports an upstream server reaches. <see cref="Resolved"/> is false when
-/// apimlint cannot tell (a DNS name, a UNIX socket, a variable, two nodes on one address and port);
-/// resolved with no <see cref="Node"/> means no node listens there.
+/// apimlint cannot tell (a variable, a UNIX socket, a name no node is known by, two nodes on one address
+/// and port, an unknown topology); resolved with no <see cref="Node"/> means no node listens there.
+/// <see cref="Unmatched"/>: unresolved because its host is a name the deployment gives no node.
 /// </summary>
 public sealed record UpstreamServerTarget(NginxUpstreamServer Server, Node? Node, NodeService? Service, bool Resolved)
 {
     public bool IsStray => Resolved && Node is null;
+
+    public bool Unmatched { get; init; }
 }
 
 /// <summary>
@@ -94,12 +97,16 @@ public sealed class NginxRouting
 
     public static NginxRouting Of(Deployment deployment) => Cache.GetValue(deployment, d => new NginxRouting(d));
 
-    /// <summary>The machine a loopback address in nginx.conf stands for.</summary>
-    public string NginxMachine => _deployment.Topology.SharedHost ? _deployment.MachineOf(_deployment.Active) : NginxOwnMachine;
+    /// <summary>The machine a loopback address in nginx.conf stands for; null while the topology is not known.</summary>
+    public string? NginxMachine => _deployment.Topology.Sharing switch
+    {
+        HostSharing.Shared => _deployment.MachineOf(_deployment.Active),
+        HostSharing.Separate => NginxOwnMachine,
+        _ => null,
+    };
 
-    /// <summary>The address a node is known by (its advertised localMemberHost, or its peer's on a shared host), if any.</summary>
-    public string? AddressOf(Node node) =>
-        _deployment.Topology.SharedHost ? _deployment.Active.AdvertisedHost ?? _deployment.Passive.AdvertisedHost : node.AdvertisedHost;
+    /// <summary>The address a node is known by (the first of <see cref="Topology.AddressesOf"/>), if any.</summary>
+    public string? AddressOf(Node node) => _deployment.Topology.AddressOf(node);
 
     public UpstreamServerTarget Resolve(NginxUpstreamServer server)
     {
@@ -107,11 +114,14 @@ public sealed class NginxRouting
         // While a node's ports are not known, no server can be told to be it, or not to be it.
         if (!_deployment.PortsKnown) return new(server, null, null, false);
         if (host.Contains('$') || host.StartsWith("unix:", StringComparison.Ordinal)) return new(server, null, null, false);
-        if (!Hosts.IsLoopback(host) && !IsAddress(host) && !_deployment.Nodes.Any(n => Same(AddressOf(n), host)))
-            return new(server, null, null, false);
-        // An IP address may be a node that advertises itself by host name: apimlint resolves no names.
-        if (IsAddress(host) && !_deployment.Nodes.Any(n => Same(AddressOf(n), host)) && _deployment.Nodes.Any(n => AddressOf(n) is { } a && !IsAddress(a)))
-            return new(server, null, null, false);
+        if (!Hosts.IsLoopback(host) && !_deployment.Nodes.Any(n => _deployment.Topology.IsAddressOf(n, host)))
+        {
+            // A name no node goes by may be either; so may an IP address while a node is known only by name (apimlint
+            // resolves no names) or while the topology is unknown.
+            var unmatched = !IsAddress(host) || _deployment.Nodes.Any(n => AddressOf(n) is not null && !_deployment.Topology.AddressesOf(n).Any(a => IsAddress(a.Name)));
+            if (unmatched || !_deployment.Topology.Known) return new(server, null, null, false) { Unmatched = _deployment.Topology.Known && !IsAddress(host) };
+        }
+        if (Hosts.IsLoopback(host) && !_deployment.Topology.Known) return new(server, null, null, false);
 
         var matches = (from node in NodesAt(host)
                        from service in NodeServices.All
@@ -125,18 +135,18 @@ public sealed class NginxRouting
         };
     }
 
-    /// <summary>The nodes that run on the machine a host written in nginx.conf names (both when they share it).</summary>
+    /// <summary>
+    /// The nodes that run on the machine a host written in nginx.conf names: loopback is nginx's own machine (the nodes'
+    /// when they share a host), a node's name is its machine (both nodes' when shared), and any other address may be a
+    /// node whose address is not known.
+    /// </summary>
     public IReadOnlyList<Node> NodesAt(string host)
     {
-        var machine = Hosts.IsLoopback(host) ? NginxMachine : host.ToLowerInvariant();
-        return _deployment.Nodes.Where(n => Reaches(n, machine)).ToList();
+        var topology = _deployment.Topology;
+        if (Hosts.IsLoopback(host)) return topology.SharedHost ? _deployment.Nodes : [];
+        var named = _deployment.Nodes.Where(n => topology.IsAddressOf(n, host)).ToList();
+        return named.Count > 0 ? named : _deployment.Nodes.Where(n => AddressOf(n) is null).ToList();
     }
-
-    /// <summary>Whether a machine is the node's: by address when the node's is known, else any machine that is not another node's or nginx's own.</summary>
-    private bool Reaches(Node node, string machine) =>
-        AddressOf(node) is { } known
-            ? Same(known, machine)
-            : machine != NginxOwnMachine && !_deployment.Nodes.Any(n => Same(AddressOf(n), machine));
 
     /// <summary>The node port an upstream serves: the one most of its servers use (the first on a tie), else what its locations expect.</summary>
     public NodeService? ServiceOf(NginxUpstream upstream) =>
@@ -248,5 +258,4 @@ public sealed class NginxRouting
 
     private static bool IsAddress(string host) => IPAddress.TryParse(host.Trim('[', ']'), out _);
 
-    private static bool Same(string? a, string b) => a is not null && Hosts.SameAddress(a, b);
 }

@@ -36,6 +36,10 @@ public sealed class Node
     /// <summary>carbon.xml's Ports/Offset, when written.</summary>
     public required Located<string>? OffsetSetting { get; init; }
 
+    /// <summary>carbon.xml's HostName and MgtHostName, when written: names the node may go by.</summary>
+    public Located<string>? HostName { get; init; }
+    public Located<string>? MgtHostName { get; init; }
+
     public required string WebContextRoot { get; init; }
     public required ClusterConfig? Cluster { get; init; }
     public required IReadOnlyList<DataSource> DataSources { get; init; }
@@ -61,10 +65,6 @@ public sealed class Node
 
     /// <summary>The port the node really listens on for a default port.</summary>
     public int Port(int defaultPort) => defaultPort + PortOffset;
-
-    /// <summary>The address the node advertises to its cluster when it is a routable one, else null.</summary>
-    public string? AdvertisedHost => Override.Host ??
-        (Cluster?.LocalMemberHost?.Value is { Length: > 0 } host && !Hosts.IsLoopback(host) ? host : null);
 
     public string Resolve(string text) => Placeholders.Resolve(text, this);
 
@@ -100,6 +100,12 @@ public sealed class Node
 /// <summary>Facts about a node from apimlint.json that override what its files say.</summary>
 public sealed record NodeOverride(string? Host, int? PortOffset)
 {
+    /// <summary>Other names the node goes by (apimlint.json <c>aliases</c>): how nginx or the hosts file may call it.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The apimlint.json these facts come from, for the evidence they are.</summary>
+    public string? Source { get; init; }
+
     public static readonly NodeOverride None = new(null, null);
 }
 
@@ -108,6 +114,14 @@ public static class Hosts
 {
     public static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.StartsWith("127.", StringComparison.Ordinal) || host is "::1" or "[::1]";
+
+    /// <summary>
+    /// A value filled in when the node starts, not the address itself: <c>${…}</c>, <c>$env{…}</c>, or a name that is not an
+    /// IP address and that the peer carries alike (a container's service name, rewritten by its entry point).
+    /// </summary>
+    public static bool IsPlaceholder(string value, string? peersValue) =>
+        value.Contains("${", StringComparison.Ordinal) || value.Contains("$env{", StringComparison.Ordinal)
+        || peersValue is not null && value.Trim().Equals(peersValue.Trim(), StringComparison.OrdinalIgnoreCase) && !ClusterConfig.IsIpAddress(value.Trim());
 
     public static bool SameAddress(string a, string b) =>
         a.Equals(b, StringComparison.OrdinalIgnoreCase) || (IsLoopback(a) && IsLoopback(b));

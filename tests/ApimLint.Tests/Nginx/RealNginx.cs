@@ -23,6 +23,7 @@ public static partial class RealNginx
         Fixtures.FixtureCase.CopyDirectory(Path.Combine(deploymentDirectory, "nginx"), conf);
         var (certificate, key) = Certificate(scratch.Path);
         var text = File.ReadAllText(Path.Combine(conf, "nginx.conf"));
+        text = ResolvedByHostsFile(text, deploymentDirectory);
         text = ListenPort().Replace(text, m => m.Groups[1].Value + (18000 + int.Parse(m.Groups[2].Value)));
         text = CertificatePath().Replace(text, m => $"{m.Groups[1].Value} {(m.Groups[1].Value.EndsWith("_key") ? key : certificate)};");
         var temp = string.Join(" ", new[] { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" }.Select(t => $"{t}_temp_path {scratch.Path}/{t};"));
@@ -37,6 +38,16 @@ public static partial class RealNginx
         var output = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return new Verdict(process.ExitCode == 0, output.Replace(scratch.Path, "<scratch>"));
+    }
+
+    /// <summary>nginx resolves upstream server names when it loads; the deployment's hosts file says what they stand for.</summary>
+    private static string ResolvedByHostsFile(string text, string deploymentDirectory)
+    {
+        var hosts = Path.Combine(deploymentDirectory, "hosts");
+        if (!File.Exists(hosts)) return text;
+        foreach (var words in File.ReadAllLines(hosts).Select(l => l.Split('#')[0].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Where(w => w.Length > 1))
+            foreach (var name in words.Skip(1)) text = text.Replace($"server {name}:", $"server {words[0]}:");
+        return text;
     }
 
     private static (string Certificate, string Key) Certificate(string directory)
