@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ApimLint.Configuration;
+using ApimLint.Syntax.Nginx;
 
 namespace ApimLint.Tests.Nginx;
 
 /// <summary>
 /// Runs Debian's nginx -t on a deployment's nginx.conf, as an unprivileged user could: the deployment's nginx folder
-/// is copied to a scratch folder that stands for nginx's prefix (/etc/nginx in absolute paths points there), the
+/// is copied to a scratch folder that stands for nginx's prefix (/etc/nginx, or apimlint.json's prefix, in absolute
+/// paths points there; the files the package ships that the deployment leaves out are taken from the installed one), the
 /// listen ports are moved above 1024, pid, logs and temp paths go to the scratch folder, and the certificate paths
 /// point at a throwaway certificate. What nginx decides about everything else is what the test asserts.
 /// </summary>
@@ -17,16 +20,24 @@ public static partial class RealNginx
 
     public sealed record Verdict(bool Accepted, string Output);
 
+    /// <summary>The installed package's own prefix, whose files (mime.types, fastcgi_params, …) stand in for the server's.</summary>
+    private const string InstalledPrefix = "/etc/nginx";
+
     public static Verdict Test(string deploymentDirectory)
     {
         using var scratch = new TempDirectory();
         var conf = Path.Combine(scratch.Path, "conf");
         Fixtures.FixtureCase.CopyDirectory(Path.Combine(deploymentDirectory, "nginx"), conf);
+        // What the package ships beside nginx.conf (mime.types, …) is on the server whether the deployment holds it or not.
+        foreach (var shipped in Directory.GetFiles(InstalledPrefix).Where(f => !File.Exists(Path.Combine(conf, Path.GetFileName(f)))))
+            File.Copy(shipped, Path.Combine(conf, Path.GetFileName(shipped)));
+        var config = Path.Combine(deploymentDirectory, ConfigReader.FileName);
+        var prefix = (File.Exists(config) ? ConfigReader.Read(config).NginxPrefix : null) ?? NginxConfig.DefaultPrefix;
         var (certificate, key) = Certificate(scratch.Path);
         foreach (var file in Directory.GetFiles(conf, "*", SearchOption.AllDirectories))
         {
             var text = File.ReadAllText(file);
-            text = text.Replace("/etc/nginx/", conf + "/", StringComparison.Ordinal);
+            text = text.Replace(prefix.TrimEnd('/') + "/", conf + "/", StringComparison.Ordinal);
             text = ListenPort().Replace(text, m => m.Groups[1].Value + (18000 + int.Parse(m.Groups[2].Value)));
             text = CertificatePath().Replace(text, m => $"{m.Groups[1].Value} {(m.Groups[1].Value.EndsWith("_key") ? key : certificate)};");
             text = Log().Replace(text, m => m.Groups[1].Value == "error_log" ? $"error_log {scratch.Path}/error.log;" : "access_log off;");

@@ -305,8 +305,7 @@ public sealed class NginxConfig
                 // The deployment folder holds the server's prefix, not its root: only what lies under the prefix is here.
                 if (UnderServerPrefix(argument) is not { } underPrefix)
                 {
-                    Add(_notRead, include, $"{argument} was not read: it is outside nginx's prefix {_serverPrefix}, "
-                                           + $"the only part of the server found in the folder of {Path.GetFileName(_mainPath)}");
+                    Add(_notRead, include, $"{argument} was not read: it is outside nginx's prefix {_serverPrefix}, which the folder of {Path.GetFileName(_mainPath)} stands for");
                     return [];
                 }
                 local = underPrefix;
