@@ -114,7 +114,8 @@ public static class ConfigReader
         /// <summary>"nginx": the path of nginx.conf, or an object with that path and the prefix nginx runs with.</summary>
         public ProjectConfig Nginx(JsonNodeSyntax node, ProjectConfig config)
         {
-            if (node is not JsonObjectSyntax o) return config with { Nginx = Path(node, "nginx") };
+            if (node is JsonScalarSyntax { Kind: JsonScalarKind.String }) return config with { Nginx = Path(node, "nginx") };
+            if (node is not JsonObjectSyntax o) throw Error(node, "nginx must be a string or an object");
             foreach (var p in o.Properties)
             {
                 config = p.Name switch
