@@ -21,6 +21,8 @@ public static class RuleRegistry
         new UnusedSuppression(),
         new SuppressionJustificationMissing(),
         new NginxIncludeUnresolved(),
+        new NginxIncludeNotRead(),
+        new NginxEventsMissing(),
         new TopologyUnknown(),
         new SharedDatasourceMissing(),
         new SharedDatasourceOnH2(),

@@ -141,7 +141,7 @@ internal sealed class CheckCommand(CliConsole console)
             case "html":
                 new HtmlReportWriter(context, deployment, DriftContext.ReportFor(deployment), FixRunner.Preview).Write(output, findings.WithHidden, findings.HiddenNotes);
                 break;
-            default: new TextReportWriter(context.BaseDirectory, useColor).Write(output, findings.Reported, findings.HiddenNotes); break;
+            default: new TextReportWriter(context.BaseDirectory, useColor, context.NginxPartlyRead).Write(output, findings.Reported, findings.HiddenNotes); break;
         }
     }
 }

@@ -84,7 +84,11 @@ internal sealed class DeploymentOptions
             Full(parse.GetValue(_nginx)) ?? FromConfig(config.Nginx),
             sql,
             os,
-            parse.GetValue(_followSymlinks)) with { ActiveOverride = Override(NodeRole.Active), PassiveOverride = Override(NodeRole.Passive) };
+            parse.GetValue(_followSymlinks)) with
+        {
+            ActiveOverride = Override(NodeRole.Active), PassiveOverride = Override(NodeRole.Passive),
+            NginxPrefix = config.NginxPrefix ?? ApimLint.Syntax.Nginx.NginxConfig.DefaultPrefix,
+        };
     }
 
     /// <summary>The config's sql entries, which may be globs, relative to the config's folder.</summary>

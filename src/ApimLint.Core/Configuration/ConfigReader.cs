@@ -69,7 +69,7 @@ public static class ConfigReader
             {
                 "$schema" => config with { },
                 "nodes" => config with { Nodes = reader.Array(property.Value, "nodes").Select((n, i) => reader.Node(n, i)).ToList() },
-                "nginx" => config with { Nginx = reader.Path(property.Value, "nginx") },
+                "nginx" => reader.Nginx(property.Value, config),
                 "sql" => config with { Sql = reader.Array(property.Value, "sql").Select(i => reader.Path(i, "sql[]")).ToList() },
                 "os" => config with { Os = reader.Os(property.Value, "os") },
                 "rules" => config with { Rules = reader.Object(property.Value, "rules").Properties.ToDictionary(p => reader.RuleId(p), p => reader.Severity(p.Value, $"rules.{p.Name}")) },
@@ -109,6 +109,29 @@ public static class ConfigReader
             if (!Confinement.IsInside(deploymentFolder, full) || !Confinement.LeadsInside(deploymentFolder, fixedPart))
                 throw Error(node, $"{what} leads outside the deployment folder, which apimlint does not read or write");
             return value;
+        }
+
+        /// <summary>"nginx": the path of nginx.conf, or an object with that path and the prefix nginx runs with.</summary>
+        public ProjectConfig Nginx(JsonNodeSyntax node, ProjectConfig config)
+        {
+            if (node is JsonScalarSyntax { Kind: JsonScalarKind.String }) return config with { Nginx = Path(node, "nginx") };
+            if (node is not JsonObjectSyntax o) throw Error(node, "nginx must be a string or an object");
+            foreach (var p in o.Properties)
+            {
+                config = p.Name switch
+                {
+                    "path" => config with { Nginx = Path(p.Value, "nginx.path") },
+                    "prefix" => config with { NginxPrefix = Prefix(p.Value) },
+                    _ => throw Unknown(p, ["path", "prefix"]),
+                };
+            }
+            return config;
+        }
+
+        private string Prefix(JsonNodeSyntax node)
+        {
+            var value = String(node, "nginx.prefix");
+            return value.StartsWith('/') ? value : throw Error(node, "nginx.prefix must be an absolute path, such as /usr/local/nginx/conf");
         }
 
         public ConfigException Error(Syntax.SyntaxNode at, string message) =>

@@ -12,6 +12,9 @@ public sealed record ProjectConfig
 
     public IReadOnlyList<NodeConfig> Nodes { get; init; } = [];
     public string? Nginx { get; init; }
+
+    /// <summary>The configuration prefix nginx runs with on the server ("nginx": { "prefix" }); null for /etc/nginx.</summary>
+    public string? NginxPrefix { get; init; }
     public IReadOnlyList<string> Sql { get; init; } = [];
     public TargetOs? Os { get; init; }
     public IReadOnlyDictionary<string, Severity> Rules { get; init; } = new Dictionary<string, Severity>();

@@ -15,6 +15,9 @@ public sealed record DeploymentInput(string Root, string ActiveHome, string Pass
 
     public NodeOverride PassiveOverride { get; init; } = NodeOverride.None;
 
+    /// <summary>The configuration prefix nginx runs with on the server, which the folder of <see cref="NginxConf"/> stands for.</summary>
+    public string NginxPrefix { get; init; } = Syntax.Nginx.NginxConfig.DefaultPrefix;
+
     /// <summary>
     /// The conventional layout of a deployment folder (active/, passive/, nginx/nginx.conf or nginx.conf,
     /// db/*.sql), with any part overridden. Throws <see cref="InputException"/> naming what is missing.

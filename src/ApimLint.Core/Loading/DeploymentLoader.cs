@@ -14,7 +14,7 @@ public static class DeploymentLoader
         // The nodes and nginx.conf are read side by side (the ambient file system flows into the tasks);
         // an error is still the one a reading in order would meet first.
         var passiveRead = Task.Run(() => NodeReader.Read(NodeRole.Passive, input.PassiveHome, input.PassiveOverride));
-        var nginxRead = Task.Run(() => NginxModelReader.Read(input.Root, input.NginxConf));
+        var nginxRead = Task.Run(() => NginxModelReader.Read(input.Root, input.NginxConf, input.NginxPrefix));
         var active = NodeReader.Read(NodeRole.Active, input.ActiveHome, input.ActiveOverride);
         var passive = passiveRead.GetAwaiter().GetResult();
         var nginx = nginxRead.GetAwaiter().GetResult();

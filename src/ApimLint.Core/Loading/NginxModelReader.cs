@@ -4,20 +4,25 @@ using ApimLint.Text;
 
 namespace ApimLint.Loading;
 
-/// <summary>Builds the nginx part of the model from nginx.conf with its includes expanded.</summary>
+/// <summary>
+/// Builds the nginx part of the model from nginx.conf with its includes expanded. A file without an http block
+/// (a site file of sites-enabled/ or conf.d/) is read as nginx reads it inside the http block that includes it.
+/// </summary>
 internal static class NginxModelReader
 {
     private static readonly string[] BalancingMethods = ["ip_hash", "hash", "random", "least_conn", "least_time"];
 
-    public static NginxModel Read(string root, string mainFile)
+    public static NginxModel Read(string root, string mainFile, string serverPrefix = NginxConfig.DefaultPrefix)
     {
         // Includes stay inside the deployment folder, or inside nginx.conf's own folder when --nginx names one elsewhere.
         var inside = Path.GetFullPath(mainFile).StartsWith(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        var config = NginxConfig.Load(mainFile, inside ? root : Path.GetDirectoryName(Path.GetFullPath(mainFile))!, ConfigFileLoader.Read);
+        var config = NginxConfig.Load(mainFile, inside ? root : Path.GetDirectoryName(Path.GetFullPath(mainFile))!, ConfigFileLoader.Read, serverPrefix);
         var files = config.Files.Select(f => ConfigFileLoader.Nginx(root, f)).ToList();
         var http = config.Directives.Where(d => d.Name == "http" && d.Block is not null).ToList();
-        var httpLevel = http.SelectMany(h => h.Block!).ToList();
-        var headers = new ProxyHeaders();
+        var isSiteFile = http.Count == 0;
+        var httpLevel = isSiteFile ? config.Directives : http.SelectMany(h => h.Block!).ToList();
+        // A site file's top level is the http level: the headers it sets there are what its servers inherit last.
+        var headers = new ProxyHeaders(isSiteFile ? httpLevel : []);
         return new NginxModel(files[0], files.Skip(1).ToList(), config,
             httpLevel.Where(d => d.Name == "upstream" && d.Block is not null && d.Arguments.Count > 0).Select(ReadUpstream).ToList(),
             httpLevel.Where(d => d.Name == "server" && d.Block is not null).Select(s => ReadServer(s, httpLevel, headers)).ToList());
@@ -74,12 +79,14 @@ internal static class NginxModelReader
     /// of its own: the nearest of location, enclosing locations, server and http that sets any. Each level's
     /// own set is found once, so thousands of locations in one server cost no more than one pass over it.
     /// </summary>
-    private sealed class ProxyHeaders
+    /// <param name="topLevel">The directives above every block when they are the http level (a site file); else empty.</param>
+    private sealed class ProxyHeaders(IReadOnlyList<NginxDirectiveSyntax> topLevel)
     {
         private readonly Dictionary<NginxDirectiveSyntax, List<NginxDirectiveSyntax>> _setAt = new(ReferenceEqualityComparer.Instance);
+        private readonly List<NginxDirectiveSyntax> _setAtTop = topLevel.Where(d => d.Name == "proxy_set_header" && d.Arguments.Count > 0).ToList();
 
         public IReadOnlyList<NginxDirectiveSyntax> Of(NginxDirectiveSyntax location) =>
-            location.Ancestors().Prepend(location).Select(SetAt).FirstOrDefault(set => set.Count > 0) ?? [];
+            location.Ancestors().Prepend(location).Select(SetAt).FirstOrDefault(set => set.Count > 0) ?? _setAtTop;
 
         private List<NginxDirectiveSyntax> SetAt(NginxDirectiveSyntax level)
         {

@@ -15,7 +15,7 @@ public sealed class MarkdownReportWriter(ReportContext context, Deployment deplo
 {
     public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
     {
-        output.Write($"## apimlint: {MarkdownText.Inline(context.DeploymentName)}\n\n{TextReportWriter.Summary(diagnostics, [])}\n\n");
+        output.Write($"## apimlint: {MarkdownText.Inline(context.DeploymentName)}\n\n{TextReportWriter.Summary(diagnostics, [], context.NginxPartlyRead)}\n\n");
         output.Write("```mermaid\n" + Flowchart(TopologyGraph.Of(deployment, diagnostics)) + "```\n\n");
         if (diagnostics.Count == 0) return;
         output.Write("| severity | rule | where | message |\n| --- | --- | --- | --- |\n");

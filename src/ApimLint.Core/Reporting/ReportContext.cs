@@ -16,7 +16,13 @@ public sealed record ReportContext(string BaseDirectory, string DeploymentName, 
 {
     public static ReportContext For(Deployment deployment, string baseDirectory, IReadOnlyList<Rule> rules) =>
         new(baseDirectory, Path.GetFileName(deployment.Root.TrimEnd(Path.DirectorySeparatorChar)),
-            $"{deployment.RelativePath(deployment.Active.Home)}|{deployment.RelativePath(deployment.Passive.Home)}", rules, deployment.Root);
+            $"{deployment.RelativePath(deployment.Active.Home)}|{deployment.RelativePath(deployment.Passive.Home)}", rules, deployment.Root)
+        {
+            NginxPartlyRead = deployment.Nginx.Config is { NotRead.Count: > 0 },
+        };
+
+    /// <summary>Whether some nginx include was not read (APIM006), so that the routing checks saw only part of nginx's configuration.</summary>
+    public bool NginxPartlyRead { get; init; }
 
     public string RelativePath(string fullPath) => PathDisplay.Relative(fullPath, BaseDirectory);
 

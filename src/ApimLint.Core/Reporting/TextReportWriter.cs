@@ -9,8 +9,10 @@ namespace ApimLint.Reporting;
 /// it, then a summary line. Colour only when asked (a terminal without NO_COLOR). Paths and messages are
 /// shown through <see cref="TerminalText"/>: one finding is one line, and no value can style the terminal.
 /// </summary>
-public sealed class TextReportWriter(string baseDirectory, bool useColor)
+public sealed class TextReportWriter(string baseDirectory, bool useColor, bool nginxPartlyRead = false)
 {
+    private const string PartlyRead = " Routing checks cover only the nginx files that were read.";
+
     private const string Reset = "\e[0m";
     private const string Bold = "\e[1m";
 
@@ -23,19 +25,21 @@ public sealed class TextReportWriter(string baseDirectory, bool useColor)
             foreach (var related in diagnostic.Related)
                 output.WriteLine($"    {Where(related.Location)}: note: {TerminalText.Escape(related.Message)}");
         }
-        output.WriteLine(Summary(diagnostics, hidden ?? []));
+        output.WriteLine(Summary(diagnostics, hidden ?? [], nginxPartlyRead));
     }
 
-    public static string Summary(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> hiddenCounts)
+    /// <param name="nginxPartlyRead">Says that the routing checks saw only part of nginx's configuration (<see cref="ReportContext.NginxPartlyRead"/>).</param>
+    public static string Summary(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> hiddenCounts, bool nginxPartlyRead = false)
     {
         var hidden = hiddenCounts.Count == 0 ? "" : $" ({string.Join(", ", hiddenCounts)})";
-        if (diagnostics.Count == 0) return $"No findings{hidden}.";
+        var partly = nginxPartlyRead ? PartlyRead : "";
+        if (diagnostics.Count == 0) return $"No findings{hidden}.{partly}";
         string Count(Severity s, string word)
         {
             var n = diagnostics.Count(d => d.Severity == s);
             return $"{n} {word}{(n == 1 ? "" : "s")}";
         }
-        return $"{Count(Severity.Error, "error")}, {Count(Severity.Warning, "warning")}, {Count(Severity.Note, "note")}{hidden}.";
+        return $"{Count(Severity.Error, "error")}, {Count(Severity.Warning, "warning")}, {Count(Severity.Note, "note")}{hidden}.{partly}";
     }
 
     private string Where(Location location)

@@ -41,6 +41,7 @@ public sealed class CheckCommandTests
     [Theory]
     [InlineData("correct-same-host")]
     [InlineData("correct-two-hosts")]
+    [InlineData("correct-debian-nginx")]
     public void Correct_deployments_have_no_finding(string fixture)
     {
         var result = Apimlint.Run(TestPaths.Fixture(fixture));

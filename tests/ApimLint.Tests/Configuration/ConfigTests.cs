@@ -6,6 +6,10 @@ namespace ApimLint.Tests.Configuration;
 
 public sealed class ConfigTests
 {
+    /// <summary>The published schema, built once: the library registers it by its $id.</summary>
+    private static readonly Lazy<JsonSchema> Schema =
+        new(() => JsonSchema.FromFile(Path.Combine(TestPaths.RepositoryRoot, "src/ApimLint.Core/Configuration/apimlint.schema.json")));
+
     private static TempDirectory Example()
     {
         var temp = new TempDirectory();
@@ -31,6 +35,9 @@ public sealed class ConfigTests
     [InlineData("{ \"rules\": { \"WKA\": \"none\" } }", "1:14: 'WKA' is not a rule ID (APIMnnn)")]
     [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"a\", \"portOffset\": -1 } ] }", "1:61: nodes[0].portOffset must be a whole number")]
     [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"active\" } ] }", "nodes must name exactly one active and one passive node")]
+    [InlineData("{ \"nginx\": { \"prefix\": \"usr/local\" } }", "1:24: nginx.prefix must be an absolute path, such as /usr/local/nginx/conf")]
+    [InlineData("{ \"nginx\": { \"pth\": \"nginx/nginx.conf\" } }", "1:14: unknown key 'pth' (did you mean 'path'?)")]
+    [InlineData("{ \"nginx\": 3 }", "1:12: nginx must be a string or an object")]
     public void Wrong_types_are_errors_with_positions(string json, string message)
     {
         using var temp = Example();
@@ -133,7 +140,6 @@ public sealed class ConfigTests
         Assert.Equal(["active", "passive"], config.Nodes.Select(n => n.Path));
         Assert.Equal("nginx/nginx.conf", config.Nginx);
         Assert.Equal(["db/*.sql"], config.Sql);
-        var schema = JsonSchema.FromFile(Path.Combine(TestPaths.RepositoryRoot, "src/ApimLint.Core/Configuration/apimlint.schema.json"));
         var withoutComments = ApimLint.Syntax.Json.JsonParser.Parse(new ApimLint.Text.SourceText(file, File.ReadAllText(file)));
         Assert.Null(withoutComments.Error);
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file), new System.Text.Json.JsonDocumentOptions
@@ -141,6 +147,38 @@ public sealed class ConfigTests
             CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
         });
-        Assert.True(schema.Evaluate(document.RootElement).IsValid);
+        Assert.True(Schema.Value.Evaluate(document.RootElement).IsValid);
+    }
+
+    [Theory]
+    [InlineData("{ \"nginx\": \"proxy/nginx.conf\" }", true)]
+    [InlineData("{ \"nginx\": { \"path\": \"proxy/nginx.conf\", \"prefix\": \"/usr/local/nginx/conf\" } }", true)]
+    [InlineData("{ \"nginx\": { \"prefix\": \"usr/local/nginx/conf\" } }", false)]
+    [InlineData("{ \"nginx\": { \"conf\": \"proxy/nginx.conf\" } }", false)]
+    public void The_schema_takes_nginx_as_a_path_or_as_a_path_and_a_prefix(string json, bool valid)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+
+        Assert.Equal(valid, Schema.Value.Evaluate(document.RootElement).IsValid);
+    }
+
+    [Fact]
+    public void The_nginx_prefix_from_the_config_decides_which_absolute_includes_are_read()
+    {
+        using var temp = Example();
+        Directory.CreateDirectory(Path.Combine(temp.Path, "nginx/conf.d"));
+        File.WriteAllText(Path.Combine(temp.Path, "nginx/conf.d/extra.conf"), "upstream extra { server 127.0.0.1:9443; }\n");
+        var conf = Path.Combine(temp.Path, "nginx/nginx.conf");
+        File.WriteAllText(conf, File.ReadAllText(conf).Replace("    include mime.types;\n", "    include /opt/nginx/conf.d/*.conf;\n"));
+        var withoutPrefix = Apimlint.Run(temp.Path).Stdout;
+        File.WriteAllText(Path.Combine(temp.Path, "apimlint.json"), "{ \"nginx\": { \"prefix\": \"/opt/nginx\" } }");
+
+        var withPrefix = Apimlint.Run(temp.Path).Stdout;
+
+        Assert.Contains("nginx/nginx.conf:3:5: note APIM006: /opt/nginx/conf.d/*.conf was not read: it is outside nginx's prefix /etc/nginx", withoutPrefix);
+        Assert.EndsWith(" Routing checks cover only the nginx files that were read.\n", withoutPrefix);
+        Assert.DoesNotContain("APIM006", withPrefix);
+        Assert.DoesNotContain("Routing checks cover only", withPrefix);
+        Assert.Equal(withoutPrefix.Split('\n').Where(l => !l.Contains("APIM006") && l.Contains(" APIM")), withPrefix.Split('\n').Where(l => l.Contains(" APIM")));
     }
 }

@@ -10,11 +10,14 @@ public sealed class FixKeepsNginxHappyTests
 {
     public static TheoryData<string> NginxCases()
     {
-        var data = new TheoryData<string> { "example", "correct-same-host", "correct-two-hosts" };
-        foreach (var dir in Directory.GetDirectories(TestPaths.Fixture("rules"), "APIM6*").SelectMany(d => Directory.GetDirectories(d, "bad-*")).Order(StringComparer.Ordinal))
+        var data = new TheoryData<string> { "example", "correct-same-host", "correct-two-hosts", "correct-debian-nginx" };
+        foreach (var dir in Directory.GetDirectories(TestPaths.Fixture("rules")).Where(IsAboutNginx).SelectMany(d => Directory.GetDirectories(d, "bad-*")).Order(StringComparer.Ordinal))
             data.Add(Path.GetRelativePath(TestPaths.Fixture("rules"), dir).Replace('\\', '/'));
         return data;
     }
+
+    /// <summary>The reverse-proxy rules, and the one input rule whose fix nginx judges (events).</summary>
+    private static bool IsAboutNginx(string ruleFolder) => Path.GetFileName(ruleFolder) is var id && (id.StartsWith("APIM6", StringComparison.Ordinal) || id == "APIM007");
 
     [Fact]
     public void The_harness_really_asks_nginx()
@@ -27,6 +30,20 @@ public sealed class FixKeepsNginxHappyTests
 
         Assert.False(verdict.Accepted);
         Assert.Contains("unknown directive \"this_is_no_directive\"", verdict.Output);
+    }
+
+    [Fact]
+    public void Nginx_itself_refuses_a_main_file_without_events_as_APIM007_says()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.Read(TestPaths.Fixture("rules/APIM007/bad-guide-block-as-the-whole-file")).Materialize(temp.Path);
+
+        var verdict = RealNginx.Test(temp.Path);
+        var finding = Apimlint.Run(temp.Path, ["check", "."]).Stdout;
+
+        Assert.False(verdict.Accepted);
+        Assert.Contains("no \"events\" section in configuration", verdict.Output);
+        Assert.Contains("nginx/nginx.conf:1:1: error APIM007: no \"events\" section in configuration", finding);
     }
 
     [Theory]

@@ -61,7 +61,7 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
     {
         var header = body.Add("header");
         header.Add("h1", null, $"apimlint: {context.DeploymentName}");
-        header.Add("p", diagnostics.Any(d => d.Severity == Severity.Error) ? "summary failing" : "summary", TextReportWriter.Summary(diagnostics, hiddenNotes));
+        header.Add("p", diagnostics.Any(d => d.Severity == Severity.Error) ? "summary failing" : "summary", TextReportWriter.Summary(diagnostics, hiddenNotes, context.NginxPartlyRead));
         var inputs = header.Add("dl", "inputs");
         foreach (var (term, path) in new[] { ("active", deployment.Active.Home), ("passive", deployment.Passive.Home), ("nginx", deployment.Nginx.File.FullPath) })
         {

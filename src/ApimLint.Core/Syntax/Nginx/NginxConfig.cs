@@ -11,9 +11,10 @@ namespace ApimLint.Syntax.Nginx;
 public sealed record NginxIncludeProblem(NginxDirectiveSyntax Include, string Message);
 
 /// <summary>
-/// The main nginx.conf with its includes expanded in place, as nginx reads it. Relative include paths resolve
-/// against the main file's folder (nginx's conf prefix); a path with '*', '?' or '[' is a glob whose matches are
-/// read in ordinal order, and which may match nothing. No file outside the allowed root is read.
+/// The main nginx.conf with its includes expanded in place, as nginx reads it. The main file's folder stands for
+/// nginx's configuration prefix: relative include paths resolve against it, and absolute paths under the server's
+/// prefix (/etc/nginx by default) are read from the same place inside it. A path with '*', '?' or '[' is a glob
+/// whose matches are read in ordinal order, and which may match nothing. No file outside the allowed root is read.
 /// </summary>
 /// <remarks>
 /// The expanded tree is built of its own directive objects, with the same sources and spans as those of
@@ -28,22 +29,27 @@ public sealed class NginxConfig
     /// <summary>How deep includes may nest: a file included by the main file is at depth 1.</summary>
     public const int MaxIncludeDepth = 50;
 
+    /// <summary>The configuration prefix of the nginx that distributions ship (nginx -V: --conf-path=/etc/nginx/nginx.conf).</summary>
+    public const string DefaultPrefix = "/etc/nginx";
+
     private NginxConfig(NginxFileSyntax main, IReadOnlyList<NginxDirectiveSyntax> directives, IReadOnlyList<NginxFileSyntax> files,
-        IReadOnlyList<NginxIncludeProblem> problems)
+        IReadOnlyList<NginxIncludeProblem> problems, IReadOnlyList<NginxIncludeProblem> notRead, bool mainLevelIsComplete)
     {
         Main = main;
         Directives = directives;
         Files = files;
         Problems = problems;
+        NotRead = notRead;
+        MainLevelIsComplete = mainLevelIsComplete;
     }
 
     /// <summary>
     /// Reads the main file (as given: the caller chose it) and every file it includes through
     /// <paramref name="readFile"/>, each distinct file once. Whether an include's file exists, and what a glob
-    /// matches, is asked of the disk.
+    /// matches, is asked of the disk. <paramref name="serverPrefix"/> is the prefix nginx runs with on the server.
     /// </summary>
-    public static NginxConfig Load(string mainFilePath, string allowedRoot, Func<string, SourceText> readFile) =>
-        new Loader(mainFilePath, allowedRoot, readFile).Load();
+    public static NginxConfig Load(string mainFilePath, string allowedRoot, Func<string, SourceText> readFile, string serverPrefix = DefaultPrefix) =>
+        new Loader(mainFilePath, allowedRoot, readFile, serverPrefix).Load();
 
     /// <summary>The main file as parsed, includes not expanded.</summary>
     public NginxFileSyntax Main { get; }
@@ -54,8 +60,35 @@ public sealed class NginxConfig
     /// <summary>Every distinct file read, the main file first, in the order they were first read.</summary>
     public IReadOnlyList<NginxFileSyntax> Files { get; }
 
-    /// <summary>Includes not followed. A syntax error in an included file is that file's <see cref="NginxFileSyntax.Error"/>.</summary>
+    /// <summary>
+    /// Includes nginx or apimlint refuses: an escape from the deployment folder, a cycle, a folder, a link out, the
+    /// limits. A syntax error in an included file is that file's <see cref="NginxFileSyntax.Error"/>.
+    /// </summary>
     public IReadOnlyList<NginxIncludeProblem> Problems { get; }
+
+    /// <summary>
+    /// Includes whose files are not in the deployment folder (or lie outside the prefix), so what they hold is
+    /// unknown. The files nginx packages ship (<see cref="IsShipped"/>) are left out: they route nothing.
+    /// </summary>
+    public IReadOnlyList<NginxIncludeProblem> NotRead { get; }
+
+    /// <summary>
+    /// Whether every directive at the main level (outside any block) is known: no include there was left unread
+    /// or refused, and no file read there failed to parse.
+    /// </summary>
+    public bool MainLevelIsComplete { get; }
+
+    /// <summary>
+    /// The files nginx packages install beside nginx.conf (relative to the prefix): types, CGI parameters, charset
+    /// maps, snippets and module loading. Nothing in them routes traffic, so their absence says nothing.
+    /// </summary>
+    public static bool IsShipped(string pathUnderPrefix) =>
+        ShippedFiles.Contains(pathUnderPrefix) || ShippedFolders.Any(f => pathUnderPrefix.StartsWith(f, StringComparison.Ordinal));
+
+    private static readonly HashSet<string> ShippedFiles =
+        ["mime.types", "fastcgi_params", "fastcgi.conf", "scgi_params", "uwsgi_params", "proxy_params", "koi-utf", "koi-win", "win-utf"];
+
+    private static readonly string[] ShippedFolders = ["snippets/", "modules-enabled/"];
 
     /// <summary>Every directive of the expanded tree, depth first, in the order nginx reads them.</summary>
     public IEnumerable<NginxDirectiveSyntax> Descendants()
@@ -80,19 +113,29 @@ public sealed class NginxConfig
 
         private readonly string _mainPath;
         private readonly string _prefix;
+        private readonly string _serverPrefix;
+        private readonly string[] _serverPrefixSegments;
         private readonly string _root;
         private readonly Func<string, SourceText> _readFile;
         private readonly Dictionary<string, NginxFileSyntax> _parsed = new(PathComparer);
         private readonly List<NginxFileSyntax> _files = [];
         private readonly List<NginxIncludeProblem> _problems = [];
+        private readonly List<NginxIncludeProblem> _notRead = [];
         private readonly HashSet<NginxIncludeProblem> _reported = [];
         private readonly HashSet<string> _including = new(PathComparer);
         private int _included;
 
-        public Loader(string mainFilePath, string allowedRoot, Func<string, SourceText> readFile)
+        /// <summary>Whether the include being followed sits at the main level, where a gap makes it incomplete.</summary>
+        private bool _atMainLevel;
+
+        private bool _mainLevelIsComplete = true;
+
+        public Loader(string mainFilePath, string allowedRoot, Func<string, SourceText> readFile, string serverPrefix)
         {
             _mainPath = Path.GetFullPath(mainFilePath);
             _prefix = Path.GetDirectoryName(_mainPath) ?? _mainPath;
+            _serverPrefixSegments = Segments(serverPrefix);
+            _serverPrefix = "/" + string.Join('/', _serverPrefixSegments);
             _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(allowedRoot));
             _readFile = readFile;
         }
@@ -116,6 +159,7 @@ public sealed class NginxConfig
         public NginxConfig Load()
         {
             var main = Parse(_mainPath);
+            if (main.Error is not null) _mainLevelIsComplete = false;
             var directives = new List<NginxDirectiveSyntax>();
 
             // An explicit stack rather than recursion: blocks nest up to 256 deep in each of up to 50 nested files.
@@ -125,10 +169,15 @@ public sealed class NginxConfig
             while (stack.Count > 0)
             {
                 var frame = stack.Peek();
+                _atMainLevel = frame.Parent is null;
                 if (frame.PendingInclude is { } include)
                 {
                     frame.PendingInclude = null;
-                    if (Open(frame.File!, include) is { } file) frame.Source = file.Directives;
+                    if (Open(frame.File!, include) is { } file)
+                    {
+                        frame.Source = file.Directives;
+                        if (file.Error is not null && _atMainLevel) _mainLevelIsComplete = false;
+                    }
                     else stack.Pop();
                     continue;
                 }
@@ -161,7 +210,7 @@ public sealed class NginxConfig
                 frame.Target.Add(copy);
                 if (directive.Block is not null) stack.Push(new Frame(directive.Block, copy.BlockList!, copy, frame.Depth));
             }
-            return new NginxConfig(main, directives, _files, _problems);
+            return new NginxConfig(main, directives, _files, _problems, _notRead, _mainLevelIsComplete);
         }
 
         private bool IncludeIsWellFormed(NginxDirectiveSyntax include)
@@ -206,20 +255,65 @@ public sealed class NginxConfig
         /// <summary>A path as messages show it: relative to the deployment folder, never revealing where that folder is.</summary>
         private string Shown(string full) => Path.GetRelativePath(_root, full).Replace('\\', '/');
 
-        private void Report(NginxDirectiveSyntax include, string message)
+        private void Report(NginxDirectiveSyntax include, string message) => Add(_problems, include, message);
+
+        /// <summary>An include whose files the deployment folder does not hold, unless nginx packages ship them.</summary>
+        private void NotRead(NginxDirectiveSyntax include, string full, string reason)
         {
+            var underPrefix = Path.GetRelativePath(_prefix, full).Replace('\\', '/');
+            if (!underPrefix.StartsWith("../", StringComparison.Ordinal) && IsShipped(underPrefix)) return;
+            Add(_notRead, include, $"{include.Arguments[0].Value} was not read: {reason}");
+        }
+
+        private void Add(List<NginxIncludeProblem> list, NginxDirectiveSyntax include, string message)
+        {
+            if (_atMainLevel) _mainLevelIsComplete = false;
             var problem = new NginxIncludeProblem(include, message);
-            if (_reported.Add(problem)) _problems.Add(problem);
+            if (_reported.Add(problem)) list.Add(problem);
+        }
+
+        /// <summary>A path's names without empty ones and '.', with '..' taken back, as the server's file system would read them.</summary>
+        private static string[] Segments(string path)
+        {
+            var segments = new List<string>();
+            foreach (var segment in path.Split('/'))
+            {
+                if (segment is "" or ".") continue;
+                if (segment == "..") { if (segments.Count > 0) segments.RemoveAt(segments.Count - 1); }
+                else segments.Add(segment);
+            }
+            return [.. segments];
+        }
+
+        /// <summary>An absolute path of the server as a path relative to the prefix; null when it is not under the prefix.</summary>
+        private string? UnderServerPrefix(string absolute)
+        {
+            var segments = Segments(absolute);
+            if (segments.Length < _serverPrefixSegments.Length) return null;
+            for (var i = 0; i < _serverPrefixSegments.Length; i++)
+                if (!string.Equals(segments[i], _serverPrefixSegments[i], PathComparison)) return null;
+            return string.Join('/', segments.Skip(_serverPrefixSegments.Length));
         }
 
         /// <summary>The full paths an include names, in the order nginx reads them; problems are reported.</summary>
         private List<string> Resolve(NginxDirectiveSyntax include)
         {
             var argument = include.Arguments[0].Value;
+            var local = argument;
+            if (argument.StartsWith('/'))
+            {
+                // The deployment folder holds the server's prefix, not its root: only what lies under the prefix is here.
+                if (UnderServerPrefix(argument) is not { } underPrefix)
+                {
+                    Add(_notRead, include, $"{argument} was not read: it is outside nginx's prefix {_serverPrefix}, which the folder of {Path.GetFileName(_mainPath)} stands for");
+                    return [];
+                }
+                local = underPrefix;
+            }
             string full;
             try
             {
-                full = Path.GetFullPath(argument.Length == 0 ? "." : argument, _prefix);
+                full = Path.GetFullPath(local.Length == 0 ? "." : local, _prefix);
             }
             catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
             {
@@ -228,7 +322,7 @@ public sealed class NginxConfig
             }
 
             // Only the argument decides whether this is a glob: the folder this checkout sits in is not nginx's prefix.
-            if (argument.IndexOfAny(GlobCharacters) < 0)
+            if (local.IndexOfAny(GlobCharacters) < 0)
             {
                 if (!IsInsideRoot(full))
                     Report(include, $"{argument} is outside the deployment folder and was not read");
@@ -239,7 +333,7 @@ public sealed class NginxConfig
                 else if (Directory.Exists(full))
                     Report(include, $"{Shown(full)} is a folder, not a file");
                 else
-                    Report(include, $"{Shown(full)}: no such file");
+                    NotRead(include, full, $"there is no {Shown(full)} in the deployment folder");
                 return [];
             }
             return Glob(include, full);
@@ -265,7 +359,12 @@ public sealed class NginxConfig
                 Report(include, $"{include.Arguments[0].Value} is outside the deployment folder and was not read");
                 return [];
             }
-            if (!Directory.Exists(baseDirectory) || Unreadable(include, baseDirectory)) return [];
+            if (!Directory.Exists(baseDirectory))
+            {
+                NotRead(include, fullPattern, $"there is no folder {Shown(baseDirectory)} in the deployment folder");
+                return [];
+            }
+            if (Unreadable(include, baseDirectory)) return [];
 
             var segments = fullPattern[(baseEnd + 1)..].Split(Separators, StringSplitOptions.RemoveEmptyEntries);
             var matcher = new Matcher(PathComparison);

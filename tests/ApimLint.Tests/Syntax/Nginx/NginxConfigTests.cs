@@ -90,10 +90,10 @@ public sealed class NginxConfigTests : IDisposable
         Write("nginx/sites/b2.conf", "b2;\n");
         Write("nginx/sites/c3.conf", "c3;\n");
         Write("nginx/sites/.a.conf", "hidden;\n");
-        Write("nginx/nginx.conf", $"""
+        Write("nginx/nginx.conf", """
             include sites/[ab]*.conf;
             include sites/[!ab]?.conf;
-            include "{FullPath("nginx/sites")}/.*.conf";
+            include "/etc/nginx/sites/.*.conf";
             """);
 
         var config = Load();
@@ -125,21 +125,81 @@ public sealed class NginxConfigTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_file_is_a_problem_but_an_empty_glob_is_not()
+    public void A_file_or_folder_the_folder_lacks_is_not_read_and_a_folder_named_as_a_file_is_a_problem()
     {
-        Write("nginx/nginx.conf", "include none.conf;\ninclude none/*.conf;\ninclude conf.d;\nuser nginx;\n");
+        Write("nginx/nginx.conf", "include none.conf;\ninclude none/*.conf;\ninclude conf.d;\ninclude conf.d/*.conf;\nuser nginx;\n");
         Directory.CreateDirectory(Path.Combine(_temp.Path, "nginx", "conf.d"));
 
         var config = Load();
 
+        Assert.Equal(["nginx/conf.d is a folder, not a file"], config.Problems.Select(p => p.Message));
         Assert.Equal(
-            ["nginx/none.conf: no such file", "nginx/conf.d is a folder, not a file"],
-            config.Problems.Select(p => p.Message));
-        var missing = config.Problems[0].Include;
+        [
+            "none.conf was not read: there is no nginx/none.conf in the deployment folder",
+            "none/*.conf was not read: there is no folder nginx/none in the deployment folder",
+        ], config.NotRead.Select(p => p.Message));
+        var missing = config.NotRead[0].Include;
         Assert.Equal("include", missing.Name);
         Assert.Equal(new LinePosition(1, 1), missing.Location.Start);
         Assert.Same(config.Main.Source, missing.Source);
         Assert.Equal(["user"], config.Directives.Select(d => d.Name));
+        Assert.False(config.MainLevelIsComplete);
+    }
+
+    [Fact]
+    public void Absolute_paths_under_the_server_prefix_are_read_from_the_folder_of_nginx_conf()
+    {
+        Write("nginx/conf.d/a.conf", "a;\n");
+        Write("nginx/sites-enabled/api.example.com", "site;\n");
+        Write("nginx/nginx.conf", """
+            include /etc/nginx/conf.d/*.conf;
+            include /etc/nginx/../nginx/./sites-enabled/api.example.com;
+            include /usr/local/nginx/conf/conf.d/a.conf;
+            include /etc/nginxx/a.conf;
+            """);
+
+        var config = Load();
+
+        Assert.Empty(config.Problems);
+        Assert.Equal(["a", "site"], config.Directives.Select(d => d.Name));
+        Assert.Equal(
+        [
+            "/usr/local/nginx/conf/conf.d/a.conf was not read: it is outside nginx's prefix /etc/nginx, which the folder of nginx.conf stands for",
+            "/etc/nginxx/a.conf was not read: it is outside nginx's prefix /etc/nginx, which the folder of nginx.conf stands for",
+        ], config.NotRead.Select(p => p.Message));
+    }
+
+    [Fact]
+    public void Another_prefix_maps_its_own_absolute_paths()
+    {
+        Write("conf/conf.d/a.conf", "a;\n");
+        Write("conf/nginx.conf", "include /usr/local/nginx/conf/conf.d/*.conf;\ninclude /etc/nginx/conf.d/*.conf;\n");
+
+        var config = NginxConfig.Load(FullPath("conf/nginx.conf"), _temp.Path, Read, "/usr/local/nginx/conf/");
+
+        Assert.Equal(["a"], config.Directives.Select(d => d.Name));
+        Assert.Equal(["/etc/nginx/conf.d/*.conf"], config.NotRead.Select(p => p.Include.Arguments[0].Value));
+    }
+
+    [Fact]
+    public void The_files_nginx_packages_ship_are_not_missed_but_are_read_when_present()
+    {
+        Write("nginx/proxy_params", "proxy_params;\n");
+        Write("nginx/nginx.conf", """
+            include mime.types;
+            include /etc/nginx/fastcgi_params;
+            include snippets/snakeoil.conf;
+            include /etc/nginx/modules-enabled/*.conf;
+            include proxy_params;
+            events {}
+            """);
+
+        var config = Load();
+
+        Assert.Empty(config.Problems);
+        Assert.Empty(config.NotRead);
+        Assert.True(config.MainLevelIsComplete);
+        Assert.Equal(["proxy_params", "events"], config.Directives.Select(d => d.Name));
     }
 
     [Fact]
@@ -159,9 +219,10 @@ public sealed class NginxConfigTests : IDisposable
         Assert.Equal(
         [
             "../../secret.conf is outside the deployment folder and was not read",
-            $"{FullPath("secret.conf")} is outside the deployment folder and was not read",
             "../../*.conf is outside the deployment folder and was not read",
         ], config.Problems.Select(p => p.Message));
+        Assert.Equal([$"{FullPath("secret.conf")} was not read: it is outside nginx's prefix /etc/nginx, which the folder of nginx.conf stands for"],
+            config.NotRead.Select(p => p.Message));
         Assert.Equal(["ok"], config.Directives.Select(d => d.Name));
         Assert.DoesNotContain(_read, path => path == FullPath("secret.conf"));
     }
