@@ -12,7 +12,7 @@ namespace ApimLint.Tests.Properties;
 public sealed class FixNeverDamagesTests
 {
     /// <summary>Deployments without a finding that offers a fix; a correct real-world deployment joins by being listed here.</summary>
-    private static readonly string[] CorrectDeployments = ["correct-same-host", "correct-two-hosts"];
+    private static readonly string[] CorrectDeployments = ["correct-same-host", "correct-two-hosts", "correct-debian-nginx"];
 
     private sealed record Mutation(string Name, Action<string> Apply);
 
