@@ -16,7 +16,9 @@ internal sealed record KeyDifference(string Key, DriftSide Active, DriftSide Pas
 /// <summary>
 /// Compares two files of one format semantically and lists the keys whose values differ. Comments,
 /// whitespace, attribute order, quoting and formatting never count. Two values are the same when they
-/// are equal as written or equal once each node's ${…} placeholders are resolved. Secrets are compared
+/// are equal as written or equal once each node's ${…} placeholders are resolved, either way with host
+/// names spelled alike (<see cref="HostSpelling"/>); so are children keyed by a host (Tomcat's
+/// Host[@name=…], a WKA member's hostName). Secrets are compared
 /// by hash and shown masked: a value is secret when its own name, or any name above it, says so (an
 /// element, its name attribute, a JSON key on its path).
 /// </summary>
@@ -90,21 +92,22 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
     /// </summary>
     private static IEnumerable<(string Segment, XmlElementSyntax? A, XmlElementSyntax? B)> PairChildren(XmlElementSyntax a, XmlElementSyntax b, bool insideSecret)
     {
-        var groups = new Dictionary<string, (List<XmlElementSyntax> A, List<XmlElementSyntax> B)>(StringComparer.Ordinal);
+        // Keyed by the segment with a host name in one spelling; named as the node that comes first writes it.
+        var groups = new Dictionary<string, (string Segment, List<XmlElementSyntax> A, List<XmlElementSyntax> B)>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var (element, side) in a.Elements().Select(e => (e, 0)).Concat(b.Elements().Select(e => (e, 1))))
         {
-            var segment = BaseSegment(element);
-            if (!groups.TryGetValue(segment, out var group))
+            var key = BaseSegment(element, canonicalHost: true);
+            if (!groups.TryGetValue(key, out var group))
             {
-                groups[segment] = group = ([], []);
-                order.Add(segment);
+                groups[key] = group = (BaseSegment(element, canonicalHost: false), [], []);
+                order.Add(key);
             }
             (side == 0 ? group.A : group.B).Add(element);
         }
-        foreach (var segment in order)
+        foreach (var key in order)
         {
-            var (listA, listB) = groups[segment];
+            var (segment, listA, listB) = groups[key];
             var several = listA.Count > 1 || listB.Count > 1;
             var identity = insideSecret ? null
                 : ChildIdentity(listA, listB, ["name", "Name"]) ?? (several ? AttributeIdentity(listA, listB) ?? ChildIdentity(listA, listB, null) : null);
@@ -114,17 +117,24 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
                     yield return (several ? $"{segment}[{i + 1}]" : segment, listA.ElementAtOrDefault(i), listB.ElementAtOrDefault(i));
                 continue;
             }
-            var byA = listA.ToDictionary(identity.Value.Of, StringComparer.Ordinal);
-            var byB = listB.ToDictionary(identity.Value.Of, StringComparer.Ordinal);
+            var byA = listA.ToDictionary(identity.Value.Of, identity.Value.Comparer);
+            var byB = listB.ToDictionary(identity.Value.Of, identity.Value.Comparer);
             foreach (var id in byA.Keys.Concat(byB.Keys.Where(k => !byA.ContainsKey(k))))
                 yield return ($"{segment}[{identity.Value.Name}={Quote(id)}]", byA.GetValueOrDefault(id), byB.GetValueOrDefault(id));
         }
     }
 
-    private static string BaseSegment(XmlElementSyntax element) =>
-        element.AttributeValue("name") is { } name ? $"{element.LocalName}[@name={Quote(name)}]" : element.LocalName;
+    /// <param name="canonicalHost">Whether a Tomcat Host's name, a host name, is written in its canonical spelling rather than as written.</param>
+    private static string BaseSegment(XmlElementSyntax element, bool canonicalHost) =>
+        element.AttributeValue("name") is { } name
+            ? $"{element.LocalName}[@name={Quote(canonicalHost && element.LocalName == "Host" ? HostSpelling.Canonical(name, bareHost: true) : name)}]"
+            : element.LocalName;
 
-    private readonly record struct Identity(string Name, Func<XmlElementSyntax, string> Of);
+    /// <param name="Comparer">Host names (a member's hostName) compare as the same host however spelled, anything else as written.</param>
+    private readonly record struct Identity(string Name, Func<XmlElementSyntax, string> Of, IEqualityComparer<string> Comparer);
+
+    private static IEqualityComparer<string> IdentityComparer(string name) =>
+        HostSpelling.NamesAHost(name) ? HostSpelling.BareHostComparer : StringComparer.Ordinal;
 
     /// <summary>An attribute every sibling has, with a value unique on each node; never a secret, which the key would show.</summary>
     private static Identity? AttributeIdentity(List<XmlElementSyntax> a, List<XmlElementSyntax> b)
@@ -133,7 +143,8 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
         foreach (var name in attributes[a.Concat(b).First()].Keys.Where(n => n != "name" && !SecretPolicy.IsSecretName(n)))
         {
             string Of(XmlElementSyntax e) => attributes[e][name].Value;
-            if (attributes.Values.All(byName => byName.ContainsKey(name)) && Unique(a, Of) && Unique(b, Of)) return new Identity("@" + name, Of);
+            var comparer = IdentityComparer(name);
+            if (attributes.Values.All(byName => byName.ContainsKey(name)) && Unique(a, Of, comparer) && Unique(b, Of, comparer)) return new Identity("@" + name, Of, comparer);
         }
         return null;
     }
@@ -145,13 +156,14 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
         foreach (var name in names ?? first.Elements().Select(e => e.LocalName).Where(n => !SecretPolicy.IsSecretName(n)).Distinct())
         {
             string Of(XmlElementSyntax e) => e.Element(name)?.Text ?? "";
-            if (a.Concat(b).All(e => Of(e).Length > 0) && Unique(a, Of) && Unique(b, Of)) return new Identity(name, Of);
+            var comparer = IdentityComparer(name);
+            if (a.Concat(b).All(e => Of(e).Length > 0) && Unique(a, Of, comparer) && Unique(b, Of, comparer)) return new Identity(name, Of, comparer);
         }
         return null;
     }
 
-    private static bool Unique(List<XmlElementSyntax> elements, Func<XmlElementSyntax, string> of) =>
-        elements.Select(of).Distinct(StringComparer.Ordinal).Count() == elements.Count;
+    private static bool Unique(List<XmlElementSyntax> elements, Func<XmlElementSyntax, string> of, IEqualityComparer<string> comparer) =>
+        elements.Select(of).Distinct(comparer).Count() == elements.Count;
 
     /// <summary>The element's attributes by local name; the first of a name, as <see cref="XmlElementSyntax.Attribute"/> finds it.</summary>
     private static Dictionary<string, XmlAttributeSyntax> AttributesByName(XmlElementSyntax element)
@@ -284,12 +296,12 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
 
     // ---- values --------------------------------------------------------------------------------
 
-    /// <summary>Records a difference unless the values are the same as written (whitespace aside) or once resolved on each node.</summary>
+    /// <summary>Records a difference unless the values are the same as written (whitespace aside, hosts spelled alike) or once resolved on each node.</summary>
     private void Value(string key, string? a, string? b, bool secret, Location locationA, Location locationB, bool normalize = true)
     {
         if (a is not null && b is not null)
         {
-            if (secret ? SameSecret(a, b) : Same(normalize ? Normalize(a) : a, normalize ? Normalize(b) : b)) return;
+            if (secret ? SameSecret(a, b) : Same(normalize ? Normalize(a) : a, normalize ? Normalize(b) : b, HostSpelling.NamesAHost(key))) return;
         }
         else if (a is null && b is null)
         {
@@ -298,11 +310,14 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
         Add(key, Side(secret && a is not null ? SecretMask.Mask : a, locationA), Side(secret && b is not null ? SecretMask.Mask : b, locationB), secret);
     }
 
-    private bool Same(string a, string b) =>
-        a == b || ((a.Contains("${", StringComparison.Ordinal) || b.Contains("${", StringComparison.Ordinal)) && resolveActive(a) == resolvePassive(b));
+    /// <param name="hostKey">Whether the key names a host, so that a bare value is one whatever its spelling.</param>
+    private bool Same(string a, string b, bool hostKey) =>
+        HostSpelling.SameValue(a, b, hostKey)
+        || ((a.Contains("${", StringComparison.Ordinal) || b.Contains("${", StringComparison.Ordinal)) && HostSpelling.SameValue(resolveActive(a), resolvePassive(b), hostKey));
 
+    /// <summary>By hash, with the hosts of URLs in one spelling; a bare value is never taken for a host, since a password may read like one.</summary>
     private static bool SameSecret(string a, string b) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(a)).AsSpan().SequenceEqual(SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+        SHA256.HashData(Encoding.UTF8.GetBytes(HostSpelling.CanonicalUrls(a))).AsSpan().SequenceEqual(SHA256.HashData(Encoding.UTF8.GetBytes(HostSpelling.CanonicalUrls(b))));
 
     /// <summary>In XML text and JSON whitespace never counts: trimmed, and every run of it one space.</summary>
     private static string Normalize(string value)

@@ -274,6 +274,134 @@ public sealed class ConfigComparerTests
         Assert.Equal(("f/brokerlist", "tcp://localhost:5672", "tcp://localhost:5673"), (difference.Key, difference.Active.Display, difference.Passive.Display));
     }
 
+    [Fact]
+    public void Values_and_keys_that_differ_only_in_a_host_s_spelling_are_not_drift()
+    {
+        const string active = """
+            <Server>
+                <HostName>apim.example.com</HostName>
+                <ThriftServerHost>localhost</ThriftServerHost>
+                <ServerName>localhost</ServerName>
+                <ServerURL>https://localhost:${mgt.transport.https.port}${carbon.context}services/</ServerURL>
+                <StoreURL>https://localhost:9443/store?tenant=Carbon</StoreURL>
+                <Analytics>{tcp://localhost:7612},{tcp://Analytics.example.com:7612}</Analytics>
+                <Broker>amqp://admin:Adm1n@clientid/carbon?brokerlist='tcp://localhost:5672;tcp://localhost:5673'</Broker>
+                <Ldap>ldap://user@localhost:10389</Ldap>
+                <Db>jdbc:mysql://localhost:3306/apimgtdb?useSSL=false</Db>
+                <Oracle>jdbc:oracle:thin:@localhost:1521/ORCL</Oracle>
+                <SqlServer>jdbc:sqlserver://db.example.com:1433;databaseName=WSO2AM</SqlServer>
+                <Six>https://[::1]:9443/</Six>
+                <Engine name="Catalina" defaultHost="localhost">
+                    <Host name="localhost" appBase="webapps"/>
+                </Engine>
+                <members>
+                    <member><hostName>localhost</hostName><port>4000</port></member>
+                    <member><hostName>apim-2.example.com</hostName><port>4000</port></member>
+                </members>
+            </Server>
+            """;
+        const string passive = """
+            <Server>
+                <HostName>APIM.Example.COM</HostName>
+                <ThriftServerHost>127.0.0.1</ThriftServerHost>
+                <ServerName>::1</ServerName>
+                <ServerURL>https://LOCALHOST:9443/services/</ServerURL>
+                <StoreURL>https://127.0.0.1:9443/store?tenant=Carbon</StoreURL>
+                <Analytics>{tcp://127.0.0.1:7612},{tcp://analytics.EXAMPLE.com:7612}</Analytics>
+                <Broker>amqp://admin:Adm1n@clientid/carbon?brokerlist='tcp://LocalHost:5672;tcp://127.0.0.1:5673'</Broker>
+                <Ldap>ldap://user@127.0.1.1:10389</Ldap>
+                <Db>jdbc:mysql://LOCALHOST:3306/apimgtdb?useSSL=false</Db>
+                <Oracle>jdbc:oracle:thin:@127.0.0.1:1521/ORCL</Oracle>
+                <SqlServer>jdbc:sqlserver://DB.example.com:1433;databaseName=WSO2AM</SqlServer>
+                <Six>https://localhost:9443/</Six>
+                <Engine name="Catalina" defaultHost="LOCALHOST">
+                    <Host name="LOCALHOST" appBase="webapps"/>
+                </Engine>
+                <members>
+                    <member><hostName>APIM-2.example.com</hostName><port>4000</port></member>
+                    <member><hostName>127.0.0.1</hostName><port>4000</port></member>
+                </members>
+            </Server>
+            """;
+
+        // The active resolves ${mgt.transport.https.port}${carbon.context} to 9443/ (offset 0), as the passive wrote it out.
+        Assert.Empty(Xml(active, passive));
+    }
+
+    [Fact]
+    public void Json_and_properties_values_that_differ_only_in_a_host_s_spelling_are_not_drift()
+    {
+        var site = Json("""{ "identityProviderURL": "https://localhost:9443/samlsso", "reverseProxy": { "host": "apim.example.com" }, "whiteListedHostNames": ["localhost"] }""");
+        var respelled = Json("""{ "identityProviderURL": "https://LOCALHOST:9443/samlsso", "reverseProxy": { "host": "Apim.Example.com" }, "whiteListedHostNames": ["127.0.0.1"] }""");
+        var jndi = Properties("connectionfactory.TopicConnectionFactory = amqp://admin:one@clientid/carbon?brokerlist='tcp://localhost:5672'\njava.naming.provider.url = tcp://localhost:61616\n");
+        var respelledJndi = Properties("connectionfactory.TopicConnectionFactory = amqp://admin:one@clientid/carbon?brokerlist='tcp://LOCALHOST:5672'\njava.naming.provider.url = tcp://127.0.0.1:61616\n");
+
+        Assert.Empty(Compare(site, respelled, "site.json"));
+        Assert.Empty(Compare(jndi, respelledJndi, "repository/conf/jndi.properties"));
+    }
+
+    [Fact]
+    public void Another_host_port_path_query_or_user_is_still_drift()
+    {
+        const string active = """
+            <c>
+                <db>jdbc:mysql://localhost:3306/apimgtdb</db>
+                <port>https://localhost:9443/services/</port>
+                <path>https://localhost:9443/Store/</path>
+                <query>https://localhost:9443/samlsso?spEntityID=API_STORE</query>
+                <user>ldap://Admin@localhost:10389</user>
+                <ThriftServerHost>localhost</ThriftServerHost>
+                <cacheId>apimadmin@jdbc:mysql://localhost:3306/regdb</cacheId>
+                <handler>org.wso2.Handler</handler>
+                <Host name="localhost" appBase="webapps"/>
+            </c>
+            """;
+        const string passive = """
+            <c>
+                <db>jdbc:mysql://db.example.com:3306/apimgtdb</db>
+                <port>https://localhost:9444/services/</port>
+                <path>https://LOCALHOST:9443/store/</path>
+                <query>https://localhost:9443/samlsso?spEntityID=api_store</query>
+                <user>ldap://admin@localhost:10389</user>
+                <ThriftServerHost>192.168.10.1</ThriftServerHost>
+                <cacheId>apimadmin@jdbc:mysql://LOCALHOST:3306/regdb</cacheId>
+                <handler>org.WSO2.handler</handler>
+                <Host name="LOCALHOST" appBase="WebApps"/>
+            </c>
+            """;
+
+        var differences = Xml(active, passive);
+
+        // A cacheId is not a URL but the registry's cache key, compared as written; a class name is no host.
+        Assert.Equal(
+            [
+                ("/c/db", "jdbc:mysql://localhost:3306/apimgtdb", "jdbc:mysql://db.example.com:3306/apimgtdb"),
+                ("/c/port", "https://localhost:9443/services/", "https://localhost:9444/services/"),
+                ("/c/path", "https://localhost:9443/Store/", "https://LOCALHOST:9443/store/"),
+                ("/c/query", "https://localhost:9443/samlsso?spEntityID=API_STORE", "https://localhost:9443/samlsso?spEntityID=api_store"),
+                ("/c/user", "ldap://Admin@localhost:10389", "ldap://admin@localhost:10389"),
+                ("/c/ThriftServerHost", "localhost", "192.168.10.1"),
+                ("/c/cacheId", "apimadmin@jdbc:mysql://localhost:3306/regdb", "apimadmin@jdbc:mysql://LOCALHOST:3306/regdb"),
+                ("/c/handler", "org.wso2.Handler", "org.WSO2.handler"),
+                ("/c/Host[@name='localhost']/@appBase", "webapps", "WebApps"),
+            ],
+            differences.Select(d => (d.Key, d.Active.Display, d.Passive.Display)));
+    }
+
+    [Fact]
+    public void A_secret_URL_compares_its_host_in_one_spelling_and_the_rest_as_written()
+    {
+        const string active = "<c><Password>jdbc:mysql://localhost/x?password=Pa55</Password><KeyPassword>localhost</KeyPassword><clientSecret>https://localhost/Abc</clientSecret></c>";
+        const string passive = "<c><Password>jdbc:mysql://LOCALHOST/x?password=Pa55</Password><KeyPassword>LocalHost</KeyPassword><clientSecret>https://127.0.0.1/abc</clientSecret></c>";
+
+        var differences = Xml(active, passive);
+
+        // A bare value in a secret is a password, never taken for a host.
+        Assert.Equal(
+            [("/c/KeyPassword", SecretMask.Mask, SecretMask.Mask, true), ("/c/clientSecret", SecretMask.Mask, SecretMask.Mask, true)],
+            differences.Select(d => (d.Key, d.Active.Display, d.Passive.Display, d.IsSecret)));
+    }
+
     private static PropertiesFileSyntax Properties(string text) => PropertiesParser.Parse(new SourceText("/x.properties", text));
 
     private static JsonDocumentSyntax Json(string text) => JsonParser.Parse(new SourceText("/site.json", text));

@@ -22,7 +22,9 @@ public sealed class FixNeverDamagesTests
         new("passive's datasources in another order", root =>
             ReorderFirstTwo(Path.Combine(root, "passive/repository/conf/datasources/master-datasources.xml"), r => r.Element("datasources")?.Elements("datasource"))),
         new("each node's WKA members list the node itself too, first", ListSelfFirst),
-        // Left out, open: APIM701 compares host names as text, so a node writing LOCALHOST or 127.0.0.1 for localhost drifts.
+        new("passive writes LOCALHOST for localhost", root => RespellHosts(root, "passive", line => line.Replace("localhost", "LOCALHOST", StringComparison.Ordinal))),
+        new("passive's URLs name 127.0.0.1 for localhost", root => RespellHosts(root, "passive", line => line.Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal))),
+        new("passive writes its example.com host names in upper case", root => RespellHosts(root, "passive", UpperCaseExampleHosts)),
         new("comments in every XML, .properties and nginx file", AddComments),
         new("CRLF line endings in every text file", root => Rewrite(TextFiles(root), text => text.ReplaceLineEndings("\r\n"))),
         new("every XML and nginx line but the first indented two spaces more", root =>
@@ -87,6 +89,27 @@ public sealed class FixNeverDamagesTests
             var self = $"<member>\n{indent}    <hostName>{Parameter("localMemberHost")}</hostName>\n{indent}    <port>{Parameter("localMemberPort")}</port>\n{indent}</member>\n{indent}";
             File.WriteAllText(file, source.Text.Insert(peer.Span.Start, self));
         }
+    }
+
+    /// <summary>
+    /// Respells the hosts in each line of a node's XML, .properties and JSON files, but not in the registry's cacheId:
+    /// the registry keys its cache by that text as written, so there a respelled host is a real difference.
+    /// </summary>
+    private static void RespellHosts(string root, string node, Func<string, string> respell) =>
+        Rewrite(TextFiles(Path.Combine(root, node)).Where(f => Path.GetExtension(f) is ".xml" or ".properties" or ".json"),
+            text => string.Join('\n', text.Split('\n').Select(line => line.Contains("<cacheId>", StringComparison.Ordinal) ? line : respell(line))));
+
+    /// <summary>apim.example.com as APIM.EXAMPLE.COM: every DNS name ending in .example.com.</summary>
+    private static string UpperCaseExampleHosts(string line)
+    {
+        var text = line.ToCharArray();
+        for (var at = line.IndexOf(".example.com", StringComparison.Ordinal); at >= 0; at = line.IndexOf(".example.com", at + 1, StringComparison.Ordinal))
+        {
+            var start = at;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(line[start - 1]) || line[start - 1] is '-' or '.')) start--;
+            for (var i = start; i < at + ".example.com".Length; i++) text[i] = char.ToUpperInvariant(text[i]);
+        }
+        return new string(text);
     }
 
     private static void AddComments(string root)
