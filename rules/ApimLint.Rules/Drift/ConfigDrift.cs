@@ -24,7 +24,9 @@ public sealed class ConfigDrift : Rule
         `.properties` value is compared as Java reads it: whitespace at its end is part of it, and a
         message shows such a value in quotes), and two values are the same when they are equal as written or equal once each node's placeholders are
         resolved (`https://localhost:${mgt.transport.https.port}${carbon.context}services/` on the
-        offset-0 node equals `https://localhost:9443/services/`). It reports one finding per differing
+        offset-0 node equals `https://localhost:9443/services/`), and a host compares without regard to its case, every
+        loopback spelling (`localhost`, `127.0.0.1`, `::1`) being the same one, in a URL, a host:port or a key named for
+        a host. It reports one finding per differing
         key, on the passive node, with the active's value as related location.
 
         Expected differences are not reported: the port `Offset`, `localMemberHost`,
