@@ -55,25 +55,18 @@ public sealed class ThrottlePeerJndiMissing : Rule
                     $"{node.Name}'s event publisher {publisher.Name?.Value ?? publisher.File.RelativePath} reads {file}, which {node.Name} does not have: " +
                     $"it cannot publish throttle events to {peer.Name}",
                     Key(node, publisher.File, $"/eventPublisher/to/property[@name='{EventPublisher.ProviderUrlProperty}']"))
-                    with { Fix = CreatePeerJndi(deployment, node, file) };
+                    with { Fix = PeerBroker.CreatePeerJndi(deployment, node, file) };
             }
             if (peerPublishers.Count > 0 || node.Jndi(Node.PeerJndiFile) is not null) continue;
+            // The ReceiverUrlGroup already sends every throttle event to the peer's Traffic Manager (or may: unknown).
+            if (ReceiverReach.Of(deployment, node).PeerOrUnknown) continue;
             var related = peer.Jndi(Node.PeerJndiFile) is { } peerFile
                 ? new[] { new RelatedLocation(peerFile.File.WholeFile, $"{peer.Name}'s {Node.PeerJndiFile}") }
                 : [];
             yield return Report(Location.WholeFile(Path.Combine(node.Home, Node.PeerJndiFile)),
-                $"{node.Name} has no {Node.PeerJndiFile}: its Traffic Manager cannot publish throttle events to {peer.Name}'s broker",
-                $"{node.Name}:{Node.PeerJndiFile}", related) with { Fix = CreatePeerJndi(deployment, node, Node.PeerJndiFile) };
+                $"{node.Name} has no {Node.PeerJndiFile}: its Traffic Manager cannot publish throttle events to {peer.Name}'s broker, " +
+                $"and no ReceiverUrlGroup group sends them to {peer.Name}'s Traffic Manager",
+                $"{node.Name}:{Node.PeerJndiFile}", related) with { Fix = PeerBroker.CreatePeerJndi(deployment, node, Node.PeerJndiFile) };
         }
-    }
-
-    private static Fix? CreatePeerJndi(Deployment deployment, Node node, string relativePath)
-    {
-        var (host, port) = PeerBroker.Of(deployment, node);
-        if (host is null || !deployment.PortsKnown || node.Jndi(Node.OwnJndiFile) is not { } own) return null;
-        var edits = own.ConnectionFactories.Where(f => f.Url is not null)
-            .Select(f => PeerBroker.SetBrokerList(f, $"tcp://{host}:{port}")).ToList();
-        return new Fix($"Create {relativePath} from jndi.properties, publishing to tcp://{host}:{port}", FixSafety.Safe, [],
-            [new FileCopy(Path.Combine(node.Home, relativePath), own.File.FullPath, edits)]);
     }
 }

@@ -62,6 +62,8 @@ public sealed class ThrottlePeerPublisherMissing : Rule
         {
             // A JMS publisher to another broker that publishes the wrong stream is APIM505's finding.
             if (node.EventPublishers.Any(p => p.IsJmsToOtherBroker)) continue;
+            // The ReceiverUrlGroup already sends every throttle event to the peer's Traffic Manager (or may: unknown).
+            if (ReceiverReach.Of(deployment, node).PeerOrUnknown) continue;
             var peer = deployment.PeerOf(node);
             var own = node.ThrottlePublishers.FirstOrDefault();
             var location = own?.Name?.Location ?? Location.WholeFile(PublisherPath(node));
@@ -70,9 +72,13 @@ public sealed class ThrottlePeerPublisherMissing : Rule
                 : [];
             yield return Report(location,
                 $"{node.Name} has no JMS event publisher of {EventPublisher.GlobalThrottleStream} to {peer.Name}'s broker " +
-                $"(the guide's jmsEventPublisher2.xml reading {Node.PeerJndiFile})",
+                $"(the guide's jmsEventPublisher2.xml reading {Node.PeerJndiFile}), and no ReceiverUrlGroup group sends its throttle events to {peer.Name}'s Traffic Manager",
                 $"{node.Name}:repository/deployment/server/eventpublishers#peer-throttle-publisher", related)
-                with { Fix = new Fix("Create jmsEventPublisher2.xml as the guide writes it", FixSafety.Safe, [], [new FileCreation(PublisherPath(node), GuidePublisher)]) };
+                with { Fix = PeerJndiAvailable(deployment, node) ? new Fix("Create jmsEventPublisher2.xml as the guide writes it", FixSafety.Safe, [], [new FileCreation(PublisherPath(node), GuidePublisher)]) : null };
         }
     }
+
+    /// <summary>The jndi2.properties the guide's publisher reads exists, or APIM502's fix creates it: never a publisher reading a missing file.</summary>
+    private static bool PeerJndiAvailable(Deployment deployment, Node node) =>
+        node.Jndi(Node.PeerJndiFile) is not null || PeerBroker.CreatePeerJndi(deployment, node, Node.PeerJndiFile) is not null;
 }
