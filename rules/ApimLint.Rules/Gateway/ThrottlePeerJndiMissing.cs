@@ -15,6 +15,22 @@ public sealed class ThrottlePeerJndiMissing : Rule
         Checks that each node has repository/conf/jndi2.properties, or, when the node has an event
         publisher to its peer, the file that publisher's `java.naming.provider.url` names.
 
+        Throttle data reaches the peer's Traffic Manager by either of two means, and the rule asks for
+        jndi2.properties only when neither is in place:
+        - the guide's: jndi2.properties and a JMS event publisher to the peer's broker (APIM504);
+        - api-manager.xml's `ThrottlingConfigurations` `ReceiverUrlGroup` with a `{…}` group of its own
+          that names the peer's receiver, as WSO2's Kubernetes configurations write it
+          (`{tcp://${carbon.local.ip}:${receiver.url.port}},{tcp://peer:9611}`): every group receives
+          every event (WSO2 DAS 3.1.0 "Setting up Multi Receiver and Load Balancing Data Agent"). URLs
+          inside one group joined by `|` (fail-over) or `,` (load balancing) deliver each event to one of
+          them, so they do not count. A name other than `${carbon.local.ip}`, loopback or the node's own
+          names counts as the peer's, even one the deployment does not name: apimlint cannot resolve
+          names. A placeholder apimlint cannot fill in keeps the rule silent.
+
+        A JMS listener whose `brokerlist` lists both brokers does not count: the AMQP client connects to
+        the first broker it reaches and fails over to the others (Apache Qpid "Connection URL Format",
+        `failover`), so it hears one Traffic Manager at a time.
+
         ## Why it matters
         The guide has the Traffic Manager of each node publish throttle events to the other node's
         broker through "an additional JNDI config file in each node", jndi2.properties. Without it the

@@ -16,6 +16,9 @@ public sealed class ThrottlePeerPublisherMissing : Rule
         publisher for the stream `org.wso2.throttle.globalThrottle.stream` whose
         `java.naming.provider.url` names a JNDI file other than the node's own jndi.properties. A JMS
         publisher to another JNDI file that publishes another stream is APIM505's finding, not this one.
+        It stays silent when api-manager.xml's `ReceiverUrlGroup` already sends every throttle event to
+        the peer's Traffic Manager in a `{…}` group of its own (see APIM502 for which groups count, and
+        APIM507 for such a group that leaves out the node's own Traffic Manager).
 
         ## Why it matters
         The shipped jmsEventPublisher.xml publishes throttle events only to the node's own broker. The
@@ -30,8 +33,13 @@ public sealed class ThrottlePeerPublisherMissing : Rule
         Create repository/deployment/server/eventpublishers/jmsEventPublisher2.xml as the guide writes
         it, with `<property name="java.naming.provider.url">repository/conf/jndi2.properties</property>`.
 
-        Fix (safe): `apimlint --fix` creates jmsEventPublisher2.xml exactly as the guide writes it
-        (APIM502's fix creates the jndi2.properties it reads).
+        Or send every throttle event to both Traffic Managers from api-manager.xml, one group each:
+        `<ReceiverUrlGroup>{tcp://${carbon.local.ip}:${receiver.url.port}},{tcp://peer:9611}</ReceiverUrlGroup>`
+        and `<AuthUrlGroup>{ssl://${carbon.local.ip}:${auth.url.port}},{ssl://peer:9711}</AuthUrlGroup>`.
+
+        Fix (safe): `apimlint --fix` creates jmsEventPublisher2.xml exactly as the guide writes it when
+        the node has the jndi2.properties it reads or APIM502's fix creates it; otherwise it offers none,
+        since a publisher reading a missing file only fails.
         """) { Fix = FixSafety.Safe };
 
     private const string PublisherFile = "repository/deployment/server/eventpublishers/jmsEventPublisher2.xml";

@@ -147,7 +147,7 @@ public sealed record ThrottlingConfig(Located<string>? ReceiverUrlGroup, Located
     public ReceiverUrlSet? Receivers => ReceiverUrlGroup is { } setting ? ReceiverUrlSet.Parse(setting) : null;
 
     /// <summary>
-    /// The broker the JMS listener connects to, as written: the first of its brokerlist. The AMQP client connects to one
+    /// The broker the JMS listener connects to, as written (without its options): the first of its brokerlist. The AMQP client connects to one
     /// broker at a time; the others are where it fails over to.
     /// </summary>
     public string? ListenerBroker
@@ -159,7 +159,7 @@ public sealed record ThrottlingConfig(Located<string>? ReceiverUrlGroup, Located
             var options = url[(AmqpUrl.UserInfoEnd(url) + 1)..];
             var start = options.IndexOf(BrokerListOption, StringComparison.OrdinalIgnoreCase);
             if (start < 0) return null;
-            return options[(start + BrokerListOption.Length)..].Split(';', '\'')[0].Trim();
+            return options[(start + BrokerListOption.Length)..].Split(';', '\'')[0].Split('?')[0].Trim();
         }
     }
 }
