@@ -9,7 +9,7 @@ public sealed class ThrottlePeerJndiMissing : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM502", "throttle-peer-jndi-missing", RuleCategory.Gateway, Severity.Error,
-        "Each node needs the JNDI file (repository/conf/jndi2.properties) through which it publishes throttle events to its peer.",
+        "Each node needs the JNDI file (repository/conf/jndi2.properties) through which it publishes throttle events to its peer, unless its ReceiverUrlGroup sends every event to the peer's Traffic Manager.",
         """
         ## What it does
         Checks that each node has repository/conf/jndi2.properties, or, when the node has an event

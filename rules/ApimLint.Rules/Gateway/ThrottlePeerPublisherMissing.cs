@@ -9,7 +9,7 @@ public sealed class ThrottlePeerPublisherMissing : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM504", "throttle-peer-publisher-missing", RuleCategory.Gateway, Severity.Error,
-        "Each node needs a JMS event publisher of the global throttle stream to its peer's broker (the guide's jmsEventPublisher2.xml).",
+        "Each node needs a JMS event publisher of the global throttle stream to its peer's broker (the guide's jmsEventPublisher2.xml), unless its ReceiverUrlGroup sends every event to the peer's Traffic Manager.",
         """
         ## What it does
         Checks that each node has, in repository/deployment/server/eventpublishers/, a JMS event
