@@ -54,6 +54,7 @@ public static class RuleRegistry
         new ThrottlePeerPublisherMissing(),
         new ThrottlePublisherMisconfigured(),
         new OwnBrokerPortNotOffset(),
+        new ThrottleOwnReceiverMissing(),
         new UpstreamNodePortMismatch(),
         new PassiveNotBackup(),
         new ManagerUpstreamIncludesPassive(),

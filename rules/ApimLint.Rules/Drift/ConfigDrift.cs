@@ -30,7 +30,8 @@ public sealed class ConfigDrift : Rule
         key, on the passive node, with the active's value as related location.
 
         Expected differences are not reported: the port `Offset`, `localMemberHost`,
-        `localMemberPort` and the well-known `members`, the brokerlists of the JNDI files, the
+        `localMemberPort` and the well-known `members`, the brokerlists of the JNDI files, the throttling
+        `ReceiverUrlGroup` and `AuthUrlGroup` (each node names its own receiver and the peer's), the
         ciphertexts of Secure Vault (each node encrypts with its own padding), and whatever
         `--drift-ignore` excludes. A difference in a key that must be equal is an error: the connection
         settings (`url`, `username`, `password`, `driverClassName`) of the shared databases WSO2AM_DB,

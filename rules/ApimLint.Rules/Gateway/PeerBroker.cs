@@ -36,4 +36,18 @@ internal static class PeerBroker
         var (start, length) = list.GetOffsetAndLength(value.Length);
         return Edits.ReplaceInPropertyValue(factory.Entry, start, start + length, brokers);
     }
+
+    /// <summary>
+    /// The fix that creates <paramref name="relativePath"/> as a copy of the node's jndi.properties publishing to the
+    /// peer's broker; null when the node has no jndi.properties, or the peer's host or broker port is not known.
+    /// </summary>
+    public static Fix? CreatePeerJndi(Deployment deployment, Node node, string relativePath)
+    {
+        var (host, port) = Of(deployment, node);
+        if (host is null || !deployment.PortsKnown || node.Jndi(Node.OwnJndiFile) is not { } own) return null;
+        var edits = own.ConnectionFactories.Where(f => f.Url is not null)
+            .Select(f => SetBrokerList(f, $"tcp://{host}:{port}")).ToList();
+        return new Fix($"Create {relativePath} from jndi.properties, publishing to tcp://{host}:{port}", FixSafety.Safe, [],
+            [new FileCopy(Path.Combine(node.Home, relativePath), own.File.FullPath, edits)]);
+    }
 }

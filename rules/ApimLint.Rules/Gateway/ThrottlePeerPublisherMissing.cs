@@ -9,13 +9,16 @@ public sealed class ThrottlePeerPublisherMissing : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM504", "throttle-peer-publisher-missing", RuleCategory.Gateway, Severity.Error,
-        "Each node needs a JMS event publisher of the global throttle stream to its peer's broker (the guide's jmsEventPublisher2.xml).",
+        "Each node needs a JMS event publisher of the global throttle stream to its peer's broker (the guide's jmsEventPublisher2.xml), unless its ReceiverUrlGroup sends every event to the peer's Traffic Manager.",
         """
         ## What it does
         Checks that each node has, in repository/deployment/server/eventpublishers/, a JMS event
         publisher for the stream `org.wso2.throttle.globalThrottle.stream` whose
         `java.naming.provider.url` names a JNDI file other than the node's own jndi.properties. A JMS
         publisher to another JNDI file that publishes another stream is APIM505's finding, not this one.
+        It stays silent when api-manager.xml's `ReceiverUrlGroup` already sends every throttle event to
+        the peer's Traffic Manager in a `{…}` group of its own (see APIM502 for which groups count, and
+        APIM507 for such a group that leaves out the node's own Traffic Manager).
 
         ## Why it matters
         The shipped jmsEventPublisher.xml publishes throttle events only to the node's own broker. The
@@ -30,8 +33,13 @@ public sealed class ThrottlePeerPublisherMissing : Rule
         Create repository/deployment/server/eventpublishers/jmsEventPublisher2.xml as the guide writes
         it, with `<property name="java.naming.provider.url">repository/conf/jndi2.properties</property>`.
 
-        Fix (safe): `apimlint --fix` creates jmsEventPublisher2.xml exactly as the guide writes it
-        (APIM502's fix creates the jndi2.properties it reads).
+        Or send every throttle event to both Traffic Managers from api-manager.xml, one group each:
+        `<ReceiverUrlGroup>{tcp://${carbon.local.ip}:${receiver.url.port}},{tcp://peer:9611}</ReceiverUrlGroup>`
+        and `<AuthUrlGroup>{ssl://${carbon.local.ip}:${auth.url.port}},{ssl://peer:9711}</AuthUrlGroup>`.
+
+        Fix (safe): `apimlint --fix` creates jmsEventPublisher2.xml exactly as the guide writes it when
+        the node has the jndi2.properties it reads or APIM502's fix creates it; otherwise it offers none,
+        since a publisher reading a missing file only fails.
         """) { Fix = FixSafety.Safe };
 
     private const string PublisherFile = "repository/deployment/server/eventpublishers/jmsEventPublisher2.xml";
@@ -62,6 +70,8 @@ public sealed class ThrottlePeerPublisherMissing : Rule
         {
             // A JMS publisher to another broker that publishes the wrong stream is APIM505's finding.
             if (node.EventPublishers.Any(p => p.IsJmsToOtherBroker)) continue;
+            // The ReceiverUrlGroup already sends every throttle event to the peer's Traffic Manager (or may: unknown).
+            if (ReceiverReach.Of(deployment, node).PeerOrUnknown) continue;
             var peer = deployment.PeerOf(node);
             var own = node.ThrottlePublishers.FirstOrDefault();
             var location = own?.Name?.Location ?? Location.WholeFile(PublisherPath(node));
@@ -70,9 +80,13 @@ public sealed class ThrottlePeerPublisherMissing : Rule
                 : [];
             yield return Report(location,
                 $"{node.Name} has no JMS event publisher of {EventPublisher.GlobalThrottleStream} to {peer.Name}'s broker " +
-                $"(the guide's jmsEventPublisher2.xml reading {Node.PeerJndiFile})",
+                $"(the guide's jmsEventPublisher2.xml reading {Node.PeerJndiFile}), and no ReceiverUrlGroup group sends its throttle events to {peer.Name}'s Traffic Manager",
                 $"{node.Name}:repository/deployment/server/eventpublishers#peer-throttle-publisher", related)
-                with { Fix = new Fix("Create jmsEventPublisher2.xml as the guide writes it", FixSafety.Safe, [], [new FileCreation(PublisherPath(node), GuidePublisher)]) };
+                with { Fix = PeerJndiAvailable(deployment, node) ? new Fix("Create jmsEventPublisher2.xml as the guide writes it", FixSafety.Safe, [], [new FileCreation(PublisherPath(node), GuidePublisher)]) : null };
         }
     }
+
+    /// <summary>The jndi2.properties the guide's publisher reads exists, or APIM502's fix creates it: never a publisher reading a missing file.</summary>
+    private static bool PeerJndiAvailable(Deployment deployment, Node node) =>
+        node.Jndi(Node.PeerJndiFile) is not null || PeerBroker.CreatePeerJndi(deployment, node, Node.PeerJndiFile) is not null;
 }

@@ -39,6 +39,9 @@ public static class DriftDefaults
         "repository/conf/axis2/axis2.xml#/axisconfig/clustering/members/**",
         // jndi.properties reaches the node's own broker, jndi2.properties the peer's.
         "**#connectionfactory.*/brokerlist",
+        // Each node's data publisher names its own Traffic Manager's receiver and the peer's.
+        "repository/conf/api-manager.xml#/APIManager/ThrottlingConfigurations/*/ReceiverUrlGroup",
+        "repository/conf/api-manager.xml#/APIManager/ThrottlingConfigurations/*/AuthUrlGroup",
     ];
 
     /// <summary>The shared stores (API-M, user store, governance registry) are one database that both nodes use.</summary>

@@ -21,6 +21,7 @@ internal static class NodeReader
         var publisherFiles = ConfigFileLoader.List(home, EventPublishers, "*.xml").Select(f => ConfigFileLoader.Xml(home, f)).ToList();
         var publishers = publisherFiles.Select(ReadPublisher).OfType<EventPublisher>().ToList();
         var carbonRoot = carbon.Syntax?.Root;
+        var apiManager = ConfigFileLoader.Xml(home, $"{Conf}/api-manager.xml");
         var node = new Node
         {
             Role = role,
@@ -30,7 +31,7 @@ internal static class NodeReader
             Axis2Xml = axis2,
             RegistryXml = registry,
             UserMgtXml = userMgt,
-            ApiManagerXml = ConfigFileLoader.Xml(home, $"{Conf}/api-manager.xml"),
+            ApiManagerXml = apiManager,
             CatalinaServerXml = ConfigFileLoader.Xml(home, $"{Conf}/tomcat/catalina-server.xml"),
             DataSourceFiles = dataSourceFiles,
             JndiFiles = ReadJndiFiles(home, publishers),
@@ -47,6 +48,7 @@ internal static class NodeReader
             UserStore = ReadUserStore(userMgt.Syntax?.Root),
             KeyStore = ReadKeyStore(carbonRoot),
             Registry = ReadRegistry(registry.Syntax?.Root),
+            Throttling = ReadThrottling(apiManager.Syntax?.Root),
         };
         node.GatewayEnvironments = ReadGatewayEnvironments(node);
         return node;
@@ -114,6 +116,14 @@ internal static class NodeReader
                 var serverUrl = ChildText(e, "ServerURL");
                 return new GatewayEnvironment(e, ChildText(e, "Name")!, serverUrl, serverUrl is null ? null : node.Resolve(serverUrl.Value));
             }).ToList() ?? [];
+
+    /// <summary>ReceiverUrlGroup sits under TrafficManager from API-M 2.2, under DataPublisher before.</summary>
+    private static ThrottlingConfig? ReadThrottling(XmlElementSyntax? apiManager) =>
+        apiManager?.Element("ThrottlingConfigurations") is { } throttling
+            ? new ThrottlingConfig(
+                ChildText(throttling.Element("TrafficManager"), "ReceiverUrlGroup") ?? ChildText(throttling.Element("DataPublisher"), "ReceiverUrlGroup"),
+                ChildText(throttling.Element("JMSConnectionDetails")?.Element("JMSConnectionParameters"), "connectionfactory.TopicConnectionFactory"))
+            : null;
 
     private static EventPublisher? ReadPublisher(ConfigFile<XmlDocumentSyntax> file)
     {

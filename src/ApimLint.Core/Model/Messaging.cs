@@ -118,7 +118,7 @@ public sealed record AmqpUrl(Located<string> UserName, Secret Password, Location
         entry.RawValue == entry.Value ? TextSpan.FromBounds(entry.ValueSpan.Start + start, entry.ValueSpan.Start + end) : entry.ValueSpan;
 }
 
-/// <summary>One <c>tcp://host:port</c> of a brokerlist (options after '?' ignored).</summary>
+/// <summary>One <c>tcp://host:port</c> of a brokerlist or a receiver URL group (options after '?' ignored).</summary>
 public sealed record BrokerAddress(string Host, int? Port, Location Location)
 {
     public static BrokerAddress? Parse(string item, Location location)
@@ -133,4 +133,104 @@ public sealed record BrokerAddress(string Host, int? Port, Location Location)
     }
 
     public override string ToString() => Port is null ? Host : $"{Host}:{Port}";
+}
+
+/// <summary>
+/// api-manager.xml's ThrottlingConfigurations: where the gateway's data publisher sends throttle events
+/// (<c>ReceiverUrlGroup</c>, under TrafficManager from 2.2, under DataPublisher before) and the connection
+/// factory of the JMS listener that hears the Traffic Managers' decisions.
+/// </summary>
+public sealed record ThrottlingConfig(Located<string>? ReceiverUrlGroup, Located<string>? ListenerConnectionFactory)
+{
+    private const string BrokerListOption = "brokerlist='";
+
+    public ReceiverUrlSet? Receivers => ReceiverUrlGroup is { } setting ? ReceiverUrlSet.Parse(setting) : null;
+
+    /// <summary>
+    /// The broker the JMS listener connects to, as written (without its options): the first of its brokerlist. The AMQP client connects to one
+    /// broker at a time; the others are where it fails over to.
+    /// </summary>
+    public string? ListenerBroker
+    {
+        get
+        {
+            if (ListenerConnectionFactory is not { } factory) return null;
+            var url = factory.Value;
+            var options = url[(AmqpUrl.UserInfoEnd(url) + 1)..];
+            var start = options.IndexOf(BrokerListOption, StringComparison.OrdinalIgnoreCase);
+            if (start < 0) return null;
+            return options[(start + BrokerListOption.Length)..].Split(';', '\'')[0].Split('?')[0].Trim();
+        }
+    }
+}
+
+/// <summary>
+/// A <c>ReceiverUrlGroup</c> read as the data agent reads it (once the <c>${…}</c> placeholders are filled in):
+/// when the setting holds <c>{…}</c> groups, only they count and every group receives every event; without
+/// braces the whole setting is one group. Inside a group, <c>,</c> balances the events over its URLs and
+/// <c>|</c> fails over between them: either way each event reaches one of them.
+/// </summary>
+public sealed record ReceiverUrlSet(IReadOnlyList<ReceiverGroup> Groups, string? IgnoredText)
+{
+    public static ReceiverUrlSet Parse(Located<string> setting)
+    {
+        var text = setting.Value;
+        var groups = new List<string>();
+        var outside = new System.Text.StringBuilder();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var end = text[i] == '{' ? GroupEnd(text, i + 1) : -1;
+            if (end >= 0)
+            {
+                groups.Add(text[(i + 1)..end]);
+                i = end + 1;
+                continue;
+            }
+            var next = PlaceholderEnd(text, i) ?? i + 1;
+            outside.Append(text, i, next - i);
+            i = next;
+        }
+        var rest = outside.ToString();
+        if (groups.Count == 0) return new ReceiverUrlSet([ReceiverGroup.Parse(rest)], null);
+        var ignored = rest.Trim().Trim(',').Trim();
+        return new ReceiverUrlSet(groups.Select(g => ReceiverGroup.Parse(g)).ToList(), ignored.Length == 0 ? null : ignored);
+    }
+
+    /// <summary>Where the group opened before <paramref name="start"/> closes (placeholders skipped), or -1.</summary>
+    private static int GroupEnd(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length)
+        {
+            if (text[i] == '}') return i;
+            i = PlaceholderEnd(text, i) ?? i + 1;
+        }
+        return -1;
+    }
+
+    /// <summary>The end of a <c>${…}</c> or <c>$env{…}</c> starting at <paramref name="i"/>, or null.</summary>
+    private static int? PlaceholderEnd(string text, int i)
+    {
+        if (text[i] != '$') return null;
+        var open = text.AsSpan(i).StartsWith("${") ? i + 1 : text.AsSpan(i).StartsWith("$env{") ? i + 4 : -1;
+        if (open < 0) return null;
+        var close = text.IndexOf('}', open);
+        return close < 0 ? text.Length : close + 1;
+    }
+}
+
+/// <summary>One receiver group: its URLs as written, and whether it is unreadable (both <c>,</c> and <c>|</c>, which the data agent refuses, or no URL).</summary>
+public sealed record ReceiverGroup(string Text, IReadOnlyList<string> Urls, bool Invalid)
+{
+    /// <summary>A group of one URL delivers every event to it; a group of several delivers each event to one of them.</summary>
+    public string? SoleReceiver => !Invalid && Urls.Count == 1 ? Urls[0] : null;
+
+    public static ReceiverGroup Parse(string text)
+    {
+        var balanced = text.Contains(',');
+        var failOver = text.Contains('|');
+        var urls = text.Split(balanced ? ',' : '|').Select(p => p.Trim()).ToList();
+        return new ReceiverGroup(text.Trim(), urls, (balanced && failOver) || urls.Any(u => !u.Contains("://", StringComparison.Ordinal)));
+    }
 }

@@ -47,6 +47,9 @@ public sealed class Node
     public required KeyStoreConfig? KeyStore { get; init; }
     public required RegistryConfig? Registry { get; init; }
 
+    /// <summary>api-manager.xml's ThrottlingConfigurations, when written.</summary>
+    public ThrottlingConfig? Throttling { get; init; }
+
     /// <summary>Filled once the node exists, since resolving a ServerURL needs the node's offset.</summary>
     public IReadOnlyList<GatewayEnvironment> GatewayEnvironments { get; internal set; } = [];
 
