@@ -16,7 +16,9 @@ public sealed class ThrottlePeerBrokerWrong : Rule
         For the connection factory each node's peer publisher uses (in jndi2.properties, or the file the
         publisher names), checks that one `tcp://host:port` of its `brokerlist` reaches the peer's
         message broker: port 5672 plus the peer's port offset, on the peer's host (`localhost` only when
-        both nodes share a host). It stays silent while either node's carbon.xml cannot be read and
+        both nodes share a host). On two hosts a broker is wrong only when it is provably elsewhere: loopback,
+        the node's own address, or an IP address that is none of the peer's; a host name apimlint cannot tie to a
+        node is not judged, since apimlint resolves no names. It stays silent while either node's carbon.xml cannot be read and
         apimlint.json gives no offset, since the brokers' ports then are not known.
 
         ## Why it matters
@@ -24,8 +26,7 @@ public sealed class ThrottlePeerBrokerWrong : Rule
         node only (the passive runs with offset 1). Copied to the passive as the guide suggests, it makes
         the passive publish to itself: the active never hears of the passive's throttle events, and
         after failover the counters start from nothing. On two hosts, `localhost` never reaches the
-        peer at all. (product-apim#1707 and #8040, docs-apim PR 8245; failures 6 and 7 of the domain
-        facts.)
+        peer at all. (product-apim#1707 and #8040, docs-apim PR 8245.)
 
         ## Example
         On the passive (offset 1), whose peer is the active (offset 0) on the same host:
@@ -59,7 +60,7 @@ public sealed class ThrottlePeerBrokerWrong : Rule
             var (expectedHost, expectedPort) = PeerBroker.Of(deployment, node);
             foreach (var (file, factory) in FactoriesToPeer(node))
             {
-                if (factory.Url is not { } url || url.Brokers.Any(b => b.Port == expectedPort && HostReachesPeer(deployment, b.Host, peer)))
+                if (factory.Url is not { } url || url.Brokers.Any(b => b.Port == expectedPort && HostReachesPeer(deployment, b.Host, node, peer)))
                     continue;
                 var reachesSelf = url.Brokers.Any(b => b.Port == node.Port(Ports.Broker) && deployment.MachineOf(node, b.Host) == deployment.MachineOf(node));
                 var written = string.Join(";", url.Brokers.Select(b => $"tcp://{b}"));
@@ -73,10 +74,18 @@ public sealed class ThrottlePeerBrokerWrong : Rule
         }
     }
 
-    private static bool HostReachesPeer(Deployment deployment, string host, Node peer) =>
+    /// <summary>
+    /// On two hosts a broker reaches the peer unless it is provably elsewhere: loopback, the node's own address, or an
+    /// IP address that is none of the peer's known IP addresses. A name apimlint cannot resolve is not judged wrong.
+    /// </summary>
+    private static bool HostReachesPeer(Deployment deployment, string host, Node node, Node peer) =>
         deployment.Topology.SharedHost
             ? Hosts.IsLoopback(host) || deployment.MachineOf(peer, host) == deployment.MachineOf(peer)
-            : !Hosts.IsLoopback(host) && (deployment.Topology.AddressOf(peer) is null || deployment.Topology.IsAddressOf(peer, host));
+            : !Hosts.IsLoopback(host) && !deployment.Topology.IsAddressOf(node, host) &&
+              (deployment.Topology.IsAddressOf(peer, host) || !IsOtherIpThanPeers(deployment, host, peer));
+
+    private static bool IsOtherIpThanPeers(Deployment deployment, string host, Node peer) =>
+        ClusterConfig.IsIpAddress(host) && deployment.Topology.AddressesOf(peer).Any(a => ClusterConfig.IsIpAddress(a.Name));
 
     /// <summary>The connection factories the node's peer publishers use, or every factory of jndi2.properties when none names one.</summary>
     private static IEnumerable<(JndiFile File, ConnectionFactory Factory)> FactoriesToPeer(Node node)
