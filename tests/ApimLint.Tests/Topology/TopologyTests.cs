@@ -153,6 +153,24 @@ public sealed class TopologyTests
     }
 
     [Fact]
+    public void Topology_lines_cannot_start_a_workflow_command_after_their_indentation()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-two-hosts"), temp.Path);
+        File.WriteAllText(Path.Combine(temp.Path, "hosts"), "192.168.10.2 ::error::injected\n");
+
+        var result = Apimlint.Run(temp.Path, "topology", ".");
+
+        Assert.Contains("""
+            passive goes by:
+                192.168.10.2 (axis2.xml localMemberHost, passive/repository/conf/axis2/axis2.xml:709:43)
+                \x3a:error::injected (the hosts file, hosts:1:14)
+
+            """.Replace("\r\n", "\n"), result.Stdout);
+        Assert.DoesNotContain(result.Stdout.Split('\n'), line => line.TrimStart().StartsWith("::", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Weak_evidence_alone_offers_no_peer_broker_fix()
     {
         using var temp = new TempDirectory();
