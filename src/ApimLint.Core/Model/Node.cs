@@ -123,6 +123,15 @@ public static class Hosts
         value.Contains("${", StringComparison.Ordinal) || value.Contains("$env{", StringComparison.Ordinal)
         || peersValue is not null && value.Trim().Equals(peersValue.Trim(), StringComparison.OrdinalIgnoreCase) && !ClusterConfig.IsIpAddress(value.Trim());
 
+    /// <summary>A host name (letters, digits, '-', '.', '_'), an IPv4 address or an IPv6 address (bracketed or not): what may name a machine.</summary>
+    public static bool IsHostOrAddress(string host)
+    {
+        var unbracketed = host.Length > 2 && host[0] == '[' && host[^1] == ']' ? host[1..^1] : host;
+        if (unbracketed.Contains(':'))
+            return unbracketed.All(c => char.IsAsciiHexDigit(c) || c is ':' or '.') && ClusterConfig.IsIpAddress(unbracketed);
+        return unbracketed == host && host.Length > 0 && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_');
+    }
+
     public static bool SameAddress(string a, string b) =>
         a.Equals(b, StringComparison.OrdinalIgnoreCase) || (IsLoopback(a) && IsLoopback(b));
 }

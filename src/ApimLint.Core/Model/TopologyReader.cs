@@ -56,6 +56,7 @@ internal static class TopologyReader
     /// <summary>
     /// A setting both nodes write: the same address says one host, different ones two. A value both carry alike that
     /// is not an IP address (a service name the container resolves, <c>${…}</c>, <c>$env{…}</c>) is a placeholder: no evidence.
+    /// So is a value that is no host name or address: no fix may copy it into another file.
     /// </summary>
     private static IEnumerable<TopologyClue> SettingPair(string setting, string verb, Func<Node, Located<string>?> read, Node active, Node passive, AddressBook book)
     {
@@ -65,6 +66,11 @@ internal static class TopologyReader
         if (Hosts.IsPlaceholder(a.Value, p.Value) || Hosts.IsPlaceholder(p.Value, a.Value))
         {
             yield return new TopologyClue($"the nodes {verb} {setting} {a.Value} and {p.Value}, a placeholder or a name both carry alike: no evidence", HostSharing.Unknown, false, where);
+            yield break;
+        }
+        if (!Hosts.IsHostOrAddress(a.Value.Trim()) || !Hosts.IsHostOrAddress(p.Value.Trim()))
+        {
+            yield return new TopologyClue($"the nodes {verb} {setting} {a.Value} and {p.Value}, not both a host name or address: no evidence", HostSharing.Unknown, false, where);
             yield break;
         }
         yield return book.Same(a.Value, p.Value)
@@ -173,7 +179,8 @@ internal static class TopologyReader
                      ("axis2.xml localMemberHost", n => n.Cluster?.LocalMemberHost), ("carbon.xml HostName", n => n.HostName), ("carbon.xml MgtHostName", n => n.MgtHostName),
                  })
         {
-            if (read(node) is not { } value || !IsName(value.Value) || Hosts.IsPlaceholder(value.Value, read(peer)?.Value)) continue;
+            if (read(node) is not { } value || !IsName(value.Value) || !Hosts.IsHostOrAddress(value.Value.Trim())
+                || Hosts.IsPlaceholder(value.Value, read(peer)?.Value)) continue;
             yield return new NodeAddress(value.Value.Trim(), setting, value.Location);
         }
     }
