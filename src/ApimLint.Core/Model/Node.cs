@@ -1,3 +1,4 @@
+using System.Net;
 using ApimLint.Syntax.Properties;
 using ApimLint.Syntax.Xml;
 
@@ -132,6 +133,16 @@ public static class Hosts
         return unbracketed == host && host.Length > 0 && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_');
     }
 
-    public static bool SameAddress(string a, string b) =>
-        a.Equals(b, StringComparison.OrdinalIgnoreCase) || (IsLoopback(a) && IsLoopback(b));
+    /// <summary>The same machine as written: IP addresses compared as parsed (brackets, zeros, case aside), names without case or a trailing dot, every loopback spelling one.</summary>
+    public static bool SameAddress(string a, string b) => Canonical(a) == Canonical(b);
+
+    /// <summary>One spelling of a host: "localhost" for loopback, an IP address as parsed, a name in lower case without its trailing dot.</summary>
+    public static string Canonical(string host)
+    {
+        var text = host.Trim();
+        var unbracketed = text.Length > 2 && text[0] == '[' && text[^1] == ']' ? text[1..^1] : text;
+        if (ClusterConfig.IsIpAddress(unbracketed) && IPAddress.TryParse(unbracketed, out var ip))
+            return IPAddress.IsLoopback(ip) ? "localhost" : ip.ToString();
+        return IsLoopback(text) ? "localhost" : text.TrimEnd('.').ToLowerInvariant();
+    }
 }
