@@ -74,7 +74,7 @@ internal static class TopologyReader
             yield break;
         }
         yield return book.Same(a.Value, p.Value)
-            ? new TopologyClue($"both nodes {verb} {setting} {a.Value}", HostSharing.Shared, true, where)
+            ? new TopologyClue($"both nodes {verb} {setting} {(a.Value == p.Value ? a.Value : $"{a.Value} and {p.Value}, one address")}", HostSharing.Shared, true, where)
             : new TopologyClue($"the nodes {verb} different {setting} values ({a.Value} and {p.Value})", HostSharing.Separate, true, where);
     }
 

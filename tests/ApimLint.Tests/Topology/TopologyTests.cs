@@ -192,6 +192,26 @@ public sealed class TopologyTests
     }
 
     [Fact]
+    public void Ipv6_addresses_compare_as_parsed_and_each_node_shows_its_own_spelling()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        foreach (var (node, spelling) in new[] { ("active", "2001:db8::1"), ("passive", "2001:DB8:0::1") })
+        {
+            var axis2 = Path.Combine(temp.Path, node, "repository/conf/axis2/axis2.xml");
+            File.WriteAllText(axis2, File.ReadAllText(axis2).Replace(">192.168.10.1</parameter>", $">{spelling}</parameter>"));
+        }
+        var nginx = Path.Combine(temp.Path, "nginx/nginx.conf");
+        File.WriteAllText(nginx, File.ReadAllText(nginx).Replace("server 127.0.0.1:", "server [2001:db8::1]:"));
+
+        var topology = Apimlint.Run(temp.Path, "topology", ".");
+        var check = Apimlint.Run(temp.Path, "check", ".");
+
+        Assert.StartsWith("The nodes run on one host: both nodes advertise localMemberHost 2001:db8::1 and 2001:DB8:0::1, one address.\n", topology.Stdout);
+        Assert.DoesNotContain(" APIM601: ", check.Stdout);
+    }
+
+    [Fact]
     public void Weak_evidence_alone_offers_no_peer_broker_fix()
     {
         using var temp = new TempDirectory();
