@@ -13,7 +13,9 @@ public sealed class LocalMemberPortCollision : Rule
         ## What it does
         When both nodes run on one host and enable clustering, checks that their `localMemberPort`
         parameters (4000 when not set) differ. It reports the passive, with the active's port beside it.
-        APIM404 does not also report the well-known members of such a pair.
+        APIM404 does not also report the well-known members of such a pair. It stays silent when only
+        weak evidence (different port offsets) says the nodes share a host: offsets allow one host but
+        do not prove it, and on two hosts the same port does not collide.
 
         ## Why it matters
         The port offset (carbon.xml `<Offset>`) shifts every port the server opens except Hazelcast's
@@ -37,7 +39,7 @@ public sealed class LocalMemberPortCollision : Rule
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
-        if (!deployment.LocalMemberPortsCollide) yield break;
+        if (!deployment.LocalMemberPortsCollide || deployment.Topology.Weak) yield break;
         var active = deployment.Active.Cluster!;
         var passive = deployment.Passive.Cluster!;
         var port = passive.EffectiveLocalMemberPort;

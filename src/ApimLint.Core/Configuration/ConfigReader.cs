@@ -151,6 +151,12 @@ public static class ConfigReader
         public string String(JsonNodeSyntax node, string what) =>
             node is JsonScalarSyntax { Kind: JsonScalarKind.String } s ? s.Value : throw Error(node, $"{what} must be a string");
 
+        /// <summary>A host the node runs on: fixes write it into the files (a broker list, a member list), so nothing but a host.</summary>
+        public string Host(JsonNodeSyntax node, string what) =>
+            String(node, what) is var host && Hosts.IsHostOrAddress(host)
+                ? host
+                : throw Error(node, $"{what} must be a host name (letters, digits, '-', '.', '_'), an IPv4 or an IPv6 address");
+
         public IReadOnlyList<string> Strings(JsonNodeSyntax node, string what) => Array(node, what).Select(i => String(i, $"{what}[]")).ToList();
 
         public int Integer(JsonNodeSyntax node, string what) =>
@@ -200,10 +206,10 @@ public static class ConfigReader
                         };
                         break;
                     case "path": nodePath = Path(p.Value, what); break;
-                    case "host": host = String(p.Value, what); break;
+                    case "host": host = Host(p.Value, what); break;
                     case "portOffset": offset = Integer(p.Value, what); break;
                     case "os": os = Os(p.Value, what); break;
-                    case "aliases": aliases = Strings(p.Value, what); break;
+                    case "aliases": aliases = Array(p.Value, what).Select(i => Host(i, $"{what}[]")).ToList(); break;
                     default: throw Unknown(p, ["name", "role", "path", "host", "aliases", "portOffset", "os"]);
                 }
             }

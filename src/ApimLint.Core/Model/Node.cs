@@ -1,3 +1,4 @@
+using System.Net;
 using ApimLint.Syntax.Properties;
 using ApimLint.Syntax.Xml;
 
@@ -126,6 +127,25 @@ public static class Hosts
         value.Contains("${", StringComparison.Ordinal) || value.Contains("$env{", StringComparison.Ordinal)
         || peersValue is not null && value.Trim().Equals(peersValue.Trim(), StringComparison.OrdinalIgnoreCase) && !ClusterConfig.IsIpAddress(value.Trim());
 
-    public static bool SameAddress(string a, string b) =>
-        a.Equals(b, StringComparison.OrdinalIgnoreCase) || (IsLoopback(a) && IsLoopback(b));
+    /// <summary>A host name (letters, digits, '-', '.', '_'), an IPv4 address or an IPv6 address (bracketed or not): what may name a machine.</summary>
+    public static bool IsHostOrAddress(string host)
+    {
+        var unbracketed = host.Length > 2 && host[0] == '[' && host[^1] == ']' ? host[1..^1] : host;
+        if (unbracketed.Contains(':'))
+            return unbracketed.All(c => char.IsAsciiHexDigit(c) || c is ':' or '.') && ClusterConfig.IsIpAddress(unbracketed);
+        return unbracketed == host && host.Length > 0 && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_');
+    }
+
+    /// <summary>The same machine as written: IP addresses compared as parsed (brackets, zeros, case aside), names without case or a trailing dot, every loopback spelling one.</summary>
+    public static bool SameAddress(string a, string b) => Canonical(a) == Canonical(b);
+
+    /// <summary>One spelling of a host: "localhost" for loopback, an IP address as parsed, a name in lower case without its trailing dot.</summary>
+    public static string Canonical(string host)
+    {
+        var text = host.Trim();
+        var unbracketed = text.Length > 2 && text[0] == '[' && text[^1] == ']' ? text[1..^1] : text;
+        if (ClusterConfig.IsIpAddress(unbracketed) && IPAddress.TryParse(unbracketed, out var ip))
+            return IPAddress.IsLoopback(ip) ? "localhost" : ip.ToString();
+        return IsLoopback(text) ? "localhost" : text.TrimEnd('.').ToLowerInvariant();
+    }
 }

@@ -51,8 +51,7 @@ public sealed class Topology
 
     public bool Known => Sharing != HostSharing.Unknown;
 
-    /// <summary>Strong clues that say opposite things: the deployment contradicts itself (APIM008).</summary>
-    /// <summary>Unknown although clues speak: they disagree, and the deployment contradicts itself (APIM008).</summary>
+    /// <summary>Unknown although clues speak: strong clues say opposite things, and the deployment contradicts itself (APIM008).</summary>
     public bool Conflicting => !Known && Clues.Any(c => c.Says != HostSharing.Unknown);
 
     /// <summary>The names and addresses the node goes by (on a shared host, the host's), most authoritative first.</summary>
@@ -68,22 +67,75 @@ public sealed class Topology
     public bool SameAddress(string a, string b) => _book.Same(a, b);
 }
 
-/// <summary>The names a hosts file gives one address: each line's IP and names are one address, and lines sharing a word join.</summary>
+/// <summary>
+/// The names a hosts file gives one address: a name joins the address of its line, unless the file puts it on several
+/// addresses (round-robin), where it names none of them. Two different addresses never join. A union-find with path
+/// compression and union by size keeps a large hosts file near-linear.
+/// </summary>
 internal sealed class AddressBook
 {
-    private readonly Dictionary<string, string> _parent = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _size = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ambiguous = new(StringComparer.Ordinal);
 
     public static readonly AddressBook Empty = new();
 
-    public void Join(string a, string b) => _parent[Root(a)] = Root(b);
-
-    public bool Same(string a, string b) =>
-        Hosts.SameAddress(a, b) || _parent.ContainsKey(a) && _parent.ContainsKey(b) && string.Equals(Root(a), Root(b), StringComparison.OrdinalIgnoreCase);
-
-    private string Root(string name)
+    /// <summary>Reads hosts-file lines, each an address and the names it gives it.</summary>
+    public static AddressBook Read(IEnumerable<(string Address, IEnumerable<string> Names)> lines)
     {
-        while (_parent.TryGetValue(name, out var parent) && !parent.Equals(name, StringComparison.OrdinalIgnoreCase)) name = parent;
-        _parent.TryAdd(name, name);
-        return name;
+        var book = new AddressBook();
+        var entries = lines.Select(l => (Address: Hosts.Canonical(l.Address), Names: l.Names.Select(Hosts.Canonical).ToList())).ToList();
+        var addressOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (address, names) in entries)
+            foreach (var name in names)
+                if (addressOf.TryAdd(name, address) is false && addressOf[name] != address) book._ambiguous.Add(name);
+        foreach (var (address, names) in entries)
+        {
+            book.Add(address);
+            foreach (var name in names.Where(n => !book._ambiguous.Contains(n)))
+            {
+                book.Add(name);
+                book.Union(name, address);
+            }
+        }
+        return book;
+    }
+
+    /// <summary>One string for each address: names that the book equates give the same key.</summary>
+    public string Key(string name)
+    {
+        var canonical = Hosts.Canonical(name);
+        return _parent.ContainsKey(canonical) ? Find(canonical) : canonical;
+    }
+
+    public bool Same(string a, string b) => Key(a) == Key(b);
+
+    /// <summary>A name the hosts file puts on several addresses: it names no one machine.</summary>
+    public bool IsAmbiguous(string name) => _ambiguous.Contains(Hosts.Canonical(name));
+
+    private void Add(string key)
+    {
+        if (_parent.TryAdd(key, key)) _size[key] = 1;
+    }
+
+    private string Find(string key)
+    {
+        var root = key;
+        while (_parent[root] is var parent && parent != root) root = parent;
+        while (_parent[key] is var next && next != root)
+        {
+            _parent[key] = root;
+            key = next;
+        }
+        return root;
+    }
+
+    private void Union(string a, string b)
+    {
+        var (ra, rb) = (Find(a), Find(b));
+        if (ra == rb) return;
+        if (_size[ra] < _size[rb]) (ra, rb) = (rb, ra);
+        _parent[rb] = ra;
+        _size[ra] += _size[rb];
     }
 }

@@ -56,6 +56,7 @@ internal static class TopologyReader
     /// <summary>
     /// A setting both nodes write: the same address says one host, different ones two. A value both carry alike that
     /// is not an IP address (a service name the container resolves, <c>${…}</c>, <c>$env{…}</c>) is a placeholder: no evidence.
+    /// So is a value that is no host name or address: no fix may copy it into another file.
     /// </summary>
     private static IEnumerable<TopologyClue> SettingPair(string setting, string verb, Func<Node, Located<string>?> read, Node active, Node passive, AddressBook book)
     {
@@ -67,8 +68,13 @@ internal static class TopologyReader
             yield return new TopologyClue($"the nodes {verb} {setting} {a.Value} and {p.Value}, a placeholder or a name both carry alike: no evidence", HostSharing.Unknown, false, where);
             yield break;
         }
+        if (!Hosts.IsHostOrAddress(a.Value.Trim()) || !Hosts.IsHostOrAddress(p.Value.Trim()))
+        {
+            yield return new TopologyClue($"the nodes {verb} {setting} {a.Value} and {p.Value}, not both a host name or address: no evidence", HostSharing.Unknown, false, where);
+            yield break;
+        }
         yield return book.Same(a.Value, p.Value)
-            ? new TopologyClue($"both nodes {verb} {setting} {a.Value}", HostSharing.Shared, true, where)
+            ? new TopologyClue($"both nodes {verb} {setting} {(a.Value == p.Value ? a.Value : $"{a.Value} and {p.Value}, one address")}", HostSharing.Shared, true, where)
             : new TopologyClue($"the nodes {verb} different {setting} values ({a.Value} and {p.Value})", HostSharing.Separate, true, where);
     }
 
@@ -115,15 +121,9 @@ internal static class TopologyReader
 
     private static bool Usable(string host) => !host.Contains('$') && !host.StartsWith("unix:", StringComparison.Ordinal);
 
-    private static AddressBook ReadBook(HostsFileSyntax? hostsFile)
-    {
-        if (hostsFile is null) return AddressBook.Empty;
-        var book = new AddressBook();
-        foreach (var entry in hostsFile.Entries)
-            foreach (var name in entry.Names)
-                book.Join(name.Text, entry.Address.Text);
-        return book;
-    }
+    private static AddressBook ReadBook(HostsFileSyntax? hostsFile) => hostsFile is null
+        ? AddressBook.Empty
+        : AddressBook.Read(hostsFile.Entries.Select(e => (e.Address.Text, e.Names.Select(n => n.Text))));
 
     /// <summary>
     /// Each node's names: apimlint.json's host and aliases, localMemberHost, carbon.xml's HostName and MgtHostName (no
@@ -152,13 +152,10 @@ internal static class TopologyReader
         }
         // A name both nodes carry is neither's, unless apimlint.json gives it to one of them.
         bool FromConfig(NodeAddress a) => a.Source.StartsWith("apimlint.json", StringComparison.Ordinal);
-        bool Ambiguous(NodeRole role, NodeAddress a) =>
-            !FromConfig(a) && own[role == NodeRole.Active ? NodeRole.Passive : NodeRole.Active].Any(x => book.Same(x.Name, a.Name));
-        return new()
-        {
-            [NodeRole.Active] = own[NodeRole.Active].Where(a => !Ambiguous(NodeRole.Active, a)).ToList(),
-            [NodeRole.Passive] = own[NodeRole.Passive].Where(a => !Ambiguous(NodeRole.Passive, a)).ToList(),
-        };
+        var keys = own.ToDictionary(o => o.Key, o => o.Value.Select(a => book.Key(a.Name)).ToHashSet());
+        List<NodeAddress> Unshared(NodeRole role) =>
+            own[role].Where(a => FromConfig(a) || !keys[role == NodeRole.Active ? NodeRole.Passive : NodeRole.Active].Contains(book.Key(a.Name))).ToList();
+        return new() { [NodeRole.Active] = Unshared(NodeRole.Active), [NodeRole.Passive] = Unshared(NodeRole.Passive) };
     }
 
     private const string HostsFileSource = "the hosts file";
@@ -173,27 +170,29 @@ internal static class TopologyReader
                      ("axis2.xml localMemberHost", n => n.Cluster?.LocalMemberHost), ("carbon.xml HostName", n => n.HostName), ("carbon.xml MgtHostName", n => n.MgtHostName),
                  })
         {
-            if (read(node) is not { } value || !IsName(value.Value) || Hosts.IsPlaceholder(value.Value, read(peer)?.Value)) continue;
+            if (read(node) is not { } value || !IsName(value.Value) || !Hosts.IsHostOrAddress(value.Value.Trim())
+                || Hosts.IsPlaceholder(value.Value, read(peer)?.Value)) continue;
             yield return new NodeAddress(value.Value.Trim(), setting, value.Location);
         }
     }
 
+    /// <summary>The declared names, then every word of each hosts-file line whose address is one of them (but a name on several addresses, which names no one machine).</summary>
     private static List<NodeAddress> Expand(IEnumerable<NodeAddress> declared, AddressBook book, HostsFileSyntax? hostsFile)
     {
-        var names = Distinct(declared, null);
+        var names = Distinct(declared, AddressBook.Empty);
+        var keys = names.Select(n => book.Key(n.Name)).ToHashSet();
         var equated = from entry in hostsFile?.Entries ?? []
-                      where names.Any(n => book.Same(n.Name, entry.Address.Text))
+                      where keys.Contains(book.Key(entry.Address.Text))
                       from word in entry.Names.Prepend(entry.Address)
+                      where !book.IsAmbiguous(word.Text)
                       select new NodeAddress(word.Text, HostsFileSource, word.Location);
-        return Distinct(names.Concat(equated), null);
+        return Distinct(names.Concat(equated), AddressBook.Empty);
     }
 
-    /// <summary>The first of each name, compared without case (and, with a book, once for each address the hosts file equates).</summary>
-    private static List<NodeAddress> Distinct(IEnumerable<NodeAddress> addresses, AddressBook? book)
+    /// <summary>The first of each name (as the book equates them: with <see cref="AddressBook.Empty"/>, as <see cref="Hosts.SameAddress"/> does).</summary>
+    private static List<NodeAddress> Distinct(IEnumerable<NodeAddress> addresses, AddressBook book)
     {
-        var result = new List<NodeAddress>();
-        foreach (var address in addresses)
-            if (!result.Any(r => book?.Same(r.Name, address.Name) ?? Hosts.SameAddress(r.Name, address.Name))) result.Add(address);
-        return result;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return addresses.Where(a => seen.Add(book.Key(a.Name))).ToList();
     }
 }

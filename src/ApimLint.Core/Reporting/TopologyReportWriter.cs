@@ -13,21 +13,23 @@ public sealed class TopologyReportWriter(Deployment deployment, string baseDirec
 {
     private Topology Topology => deployment.Topology;
 
+    /// <summary>Each line is composed first and escaped whole, so no value can start a workflow command after the indentation.</summary>
     public void WriteText(TextWriter output)
     {
-        output.WriteLine(TerminalText.TextLine(Verdict()));
+        void Line(string text) => output.WriteLine(TerminalText.LineStart(text));
+        Line(Verdict());
         foreach (var node in deployment.Nodes)
         {
             var addresses = Topology.AddressesOf(node);
-            output.WriteLine(addresses.Count == 0 ? $"{node.Name} goes by no name or address the deployment states" : $"{node.Name} goes by:");
+            Line(addresses.Count == 0 ? $"{node.Name} goes by no name or address the deployment states" : $"{node.Name} goes by:");
             foreach (var address in addresses)
-                output.WriteLine($"    {Shown(address.Name)} ({Shown(address.Source)}{(address.Where is { } where ? ", " + Where(where) : "")})");
+                Line($"    {Shown(address.Name)} ({Shown(address.Source)}{(address.Where is { } where ? ", " + Where(where) : "")})");
         }
-        output.WriteLine(Topology.Clues.Count == 0 ? "No evidence." : "Evidence:");
+        Line(Topology.Clues.Count == 0 ? "No evidence." : "Evidence:");
         foreach (var clue in Topology.Clues)
         {
-            output.WriteLine($"    {Says(clue)}: {Shown(clue.Fact)}");
-            foreach (var where in clue.Where) output.WriteLine($"        {Where(where)}");
+            Line($"    {Says(clue)}: {Shown(clue.Fact)}");
+            foreach (var where in clue.Where) Line($"        {Where(where)}");
         }
     }
 
@@ -96,11 +98,11 @@ public sealed class TopologyReportWriter(Deployment deployment, string baseDirec
         _ => "no evidence",
     };
 
-    private static string Shown(string value) => TerminalText.Escape(SecretMask.Apply(value));
+    private static string Shown(string value) => SecretMask.Apply(value);
 
     private string Where(Location location)
     {
-        var path = TerminalText.Escape(PathDisplay.Relative(location.Path, baseDirectory));
+        var path = PathDisplay.Relative(location.Path, baseDirectory);
         return location.Start is { } start ? $"{path}:{start.Line}:{start.Column}" : path;
     }
 

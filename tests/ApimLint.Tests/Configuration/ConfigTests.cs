@@ -38,6 +38,12 @@ public sealed class ConfigTests
     [InlineData("{ \"nginx\": { \"prefix\": \"usr/local\" } }", "1:24: nginx.prefix must be an absolute path, such as /usr/local/nginx/conf")]
     [InlineData("{ \"nginx\": { \"pth\": \"nginx/nginx.conf\" } }", "1:14: unknown key 'pth' (did you mean 'path'?)")]
     [InlineData("{ \"nginx\": 3 }", "1:12: nginx must be a string or an object")]
+    [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"a\", \"host\": \"h'x;tcp://evil:1'&retries='3\" } ] }",
+        "1:55: nodes[0].host must be a host name (letters, digits, '-', '.', '_'), an IPv4 or an IPv6 address")]
+    [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"a\", \"aliases\": [\"apim-node1\", \"::warning::x\"] } ] }",
+        "1:73: nodes[0].aliases[] must be a host name (letters, digits, '-', '.', '_'), an IPv4 or an IPv6 address")]
+    [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"a\", \"host\": \"[2001:db8::1\" } ] }",
+        "1:55: nodes[0].host must be a host name (letters, digits, '-', '.', '_'), an IPv4 or an IPv6 address")]
     public void Wrong_types_are_errors_with_positions(string json, string message)
     {
         using var temp = Example();

@@ -149,7 +149,66 @@ public sealed class TopologyTests
         var result = Apimlint.Run(temp.Path, "topology", ".");
 
         Assert.DoesNotContain('\u202e', result.Stdout);
-        Assert.Contains(@"evil\u202e.example.com (axis2.xml localMemberHost", result.Stdout);
+        Assert.Contains(@"localMemberHost 192.168.10.1 and evil\u202e.example.com, not both a host name or address: no evidence", result.Stdout);
+    }
+
+    [Fact]
+    public void Topology_lines_cannot_start_a_workflow_command_after_their_indentation()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-two-hosts"), temp.Path);
+        File.WriteAllText(Path.Combine(temp.Path, "hosts"), "192.168.10.2 ::error::injected\n");
+
+        var result = Apimlint.Run(temp.Path, "topology", ".");
+
+        Assert.Contains("""
+            passive goes by:
+                192.168.10.2 (axis2.xml localMemberHost, passive/repository/conf/axis2/axis2.xml:709:43)
+                \x3a:error::injected (the hosts file, hosts:1:14)
+
+            """.Replace("\r\n", "\n"), result.Stdout);
+        Assert.DoesNotContain(result.Stdout.Split('\n'), line => line.TrimStart().StartsWith("::", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_member_host_that_is_no_host_is_no_evidence_and_no_name()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-two-hosts"), temp.Path);
+        var axis2 = Path.Combine(temp.Path, "passive/repository/conf/axis2/axis2.xml");
+        File.WriteAllText(axis2, File.ReadAllText(axis2).Replace(">192.168.10.2</parameter>", ">h'x;tcp://evil:1'</parameter>"));
+
+        var result = Apimlint.Run(temp.Path, "topology", ".");
+
+        Assert.StartsWith("""
+            The nodes run on two hosts: nginx upstream allnodes reaches the nodes at 192.168.10.1:9443 and 192.168.10.2:9443.
+            active goes by:
+                192.168.10.1 (axis2.xml localMemberHost, active/repository/conf/axis2/axis2.xml:709:43)
+            passive goes by no name or address the deployment states
+            Evidence:
+                no evidence: the nodes advertise localMemberHost 192.168.10.1 and h'x;tcp://evil:1', not both a host name or address: no evidence
+
+            """.Replace("\r\n", "\n").TrimEnd('\n'), result.Stdout);
+    }
+
+    [Fact]
+    public void Ipv6_addresses_compare_as_parsed_and_each_node_shows_its_own_spelling()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-same-host"), temp.Path);
+        foreach (var (node, spelling) in new[] { ("active", "2001:db8::1"), ("passive", "2001:DB8:0::1") })
+        {
+            var axis2 = Path.Combine(temp.Path, node, "repository/conf/axis2/axis2.xml");
+            File.WriteAllText(axis2, File.ReadAllText(axis2).Replace(">192.168.10.1</parameter>", $">{spelling}</parameter>"));
+        }
+        var nginx = Path.Combine(temp.Path, "nginx/nginx.conf");
+        File.WriteAllText(nginx, File.ReadAllText(nginx).Replace("server 127.0.0.1:", "server [2001:db8::1]:"));
+
+        var topology = Apimlint.Run(temp.Path, "topology", ".");
+        var check = Apimlint.Run(temp.Path, "check", ".");
+
+        Assert.StartsWith("The nodes run on one host: both nodes advertise localMemberHost 2001:db8::1 and 2001:DB8:0::1, one address.\n", topology.Stdout);
+        Assert.DoesNotContain(" APIM601: ", check.Stdout);
     }
 
     [Fact]
