@@ -18,8 +18,9 @@ public sealed class SharedDatasourceMissing : Rule
         governance mount of registry.xml (else the config mount): mount, its remote instance, that
         instance's dbConfig, its `<dataSource>`. Only when nothing reads a store does it look for the
         guide's name (WSO2AM_DB, WSO2UM_DB, WSO2GOV_DB), and reports a node that has neither. A reader
-        naming a JNDI name no datasource defines is APIM107's, a broken mount APIM303's or APIM304's:
-        the store is then unknown and this rule stays silent.
+        naming a JNDI name no datasource defines is APIM107's; a registry.xml that mounts neither space,
+        or a mount whose chain is broken, is the registry rules' (APIM302, APIM303, APIM304); a file that
+        was not read says nothing: the store is then unknown and this rule stays silent.
 
         ## Why it matters
         The guide moves the API Manager, user and governance data to one external database both nodes
@@ -32,12 +33,12 @@ public sealed class SharedDatasourceMissing : Rule
         WSO2 kubernetes-apim, https://github.com/wso2/kubernetes-apim)
 
         ## Example
-        The passive was copied before WSO2GOV_DB was added to master-datasources.xml, and its
-        registry.xml mounts nothing.
+        The passive's user-mgt.xml lost its `<Property name="dataSource">` and its master-datasources.xml
+        has no WSO2UM_DB.
 
         ## How to fix
-        Add the datasource as the guide writes it, pointing at the same database as the peer's, and the
-        registry mounts that use it.
+        Add the datasource as the guide writes it, pointing at the same database as the peer's, and name
+        it where the store is read.
         """);
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
@@ -52,7 +53,7 @@ public sealed class SharedDatasourceMissing : Rule
                 var theirs = SharedStores.Of(peer, missing.Store).DataSource;
                 var related = theirs is null ? [] : new[] { new RelatedLocation(theirs.Name.Location, $"{peer.Name}'s {missing.RoleName} datasource") };
                 yield return Report(Location.InFile(root.Source, root.StartTagSpan),
-                    $"{node.Name} defines no {missing.GuideName} and names no other {missing.RoleName} datasource ({SharedStores.NoReader(missing.Store)}): " +
+                    $"{node.Name} defines no {missing.GuideName} and names no other {missing.RoleName} datasource ({missing.MissingBecause}): " +
                     $"the {missing.RoleName} data stays in {node.Name}'s own store, apart from {peer.Name}'s",
                     Key(node, master, $"/datasources-configuration/datasources/datasource[name='{missing.GuideName}']"), related);
             }

@@ -21,14 +21,15 @@ public enum StoreResolution
     /// <summary>Its reader names something that does not resolve, or the reading file was not read: another finding or none.</summary>
     Unknown,
 
-    /// <summary>Nothing reads the store and no datasource has the guide's name.</summary>
+    /// <summary>Nothing reads the store, no other rule reports that, and no datasource has the guide's name.</summary>
     Missing,
 }
 
 /// <summary>One shared store of a node: the datasource behind it and what names that datasource.</summary>
 /// <param name="Reader">What reads the store, worded to follow "the one", e.g. "api-manager.xml reads".</param>
 /// <param name="Reference">The JNDI name the reader writes.</param>
-public sealed record SharedStoreUse(SharedStore Store, StoreResolution Resolution, DataSource? DataSource, string? Reader, Located<string>? Reference)
+/// <param name="MissingBecause">For a missing store, why nothing reads it, e.g. "api-manager.xml has no &lt;DataSourceName&gt;".</param>
+public sealed record SharedStoreUse(SharedStore Store, StoreResolution Resolution, DataSource? DataSource, string? Reader, Located<string>? Reference, string? MissingBecause = null)
 {
     public string GuideName => GuideNameOf(Store);
 
@@ -66,34 +67,29 @@ public static class SharedStores
         _ => Registry(node),
     };
 
-    /// <summary>Why nothing reads the store, for a node where <see cref="StoreResolution.Missing"/>.</summary>
-    public static string NoReader(SharedStore store) => store switch
-    {
-        SharedStore.ApiManager => "api-manager.xml has no <DataSourceName>",
-        SharedStore.UserStore => "user-mgt.xml's realm names no dataSource",
-        _ => $"registry.xml mounts neither {RegistryConfig.GovernancePath} nor {RegistryConfig.ConfigPath}",
-    };
-
     private static SharedStoreUse ApiManager(Node node)
     {
-        if (node.ApiManagerXml.Syntax?.Root is not { } root) return Fallback(node, SharedStore.ApiManager, fileRead: false);
+        if (node.ApiManagerXml.Syntax?.Root is not { } root) return Fallback(node, SharedStore.ApiManager, missingBecause: null);
         return root.Element("DataSourceName") is { } name
             ? Resolve(node, SharedStore.ApiManager, "api-manager.xml reads", new Located<string>(name.Text, Location.InFile(name.Source, name.TextSpan)))
-            : Fallback(node, SharedStore.ApiManager, fileRead: true);
+            : Fallback(node, SharedStore.ApiManager, "api-manager.xml has no <DataSourceName>");
     }
 
     private static SharedStoreUse UserStore(Node node)
     {
-        if (node.UserMgtXml.Syntax?.Root is null) return Fallback(node, SharedStore.UserStore, fileRead: false);
+        if (node.UserMgtXml.Syntax?.Root is null) return Fallback(node, SharedStore.UserStore, missingBecause: null);
         return node.UserStore?.DataSource is { } reference
             ? Resolve(node, SharedStore.UserStore, "user-mgt.xml reads", reference)
-            : Fallback(node, SharedStore.UserStore, fileRead: true);
+            : Fallback(node, SharedStore.UserStore, "user-mgt.xml's realm names no dataSource");
     }
 
-    /// <summary>mount → remoteInstance → dbConfig → dataSource, through the governance mount, else the config mount.</summary>
+    /// <summary>
+    /// mount → remoteInstance → dbConfig → dataSource, through the governance mount, else the config mount.
+    /// A registry.xml that mounts neither is APIM304's finding, so the store is then never missing.
+    /// </summary>
     private static SharedStoreUse Registry(Node node)
     {
-        if (node.Registry is not { } registry) return Fallback(node, SharedStore.Registry, fileRead: false);
+        if (node.Registry is not { } registry) return Fallback(node, SharedStore.Registry, missingBecause: null);
         foreach (var (path, space) in new[] { (RegistryConfig.GovernancePath, "governance"), (RegistryConfig.ConfigPath, "config") })
         {
             if (registry.Mount(path) is not { } mount) continue;
@@ -103,7 +99,7 @@ public static class SharedStores
                 return new SharedStoreUse(SharedStore.Registry, StoreResolution.Unknown, null, null, null);
             return Resolve(node, SharedStore.Registry, $"registry.xml's {space} mount uses", reference);
         }
-        return Fallback(node, SharedStore.Registry, fileRead: true);
+        return Fallback(node, SharedStore.Registry, missingBecause: null);
     }
 
     /// <summary>A JNDI name no datasource defines is APIM107's: the store is unknown.</summary>
@@ -112,9 +108,12 @@ public static class SharedStores
             ? new SharedStoreUse(store, StoreResolution.Read, dataSource, reader, reference)
             : new SharedStoreUse(store, StoreResolution.Unknown, null, reader, reference);
 
-    /// <summary>Nothing reads the store: the guide's name, if defined; missing only when the reading file was read.</summary>
-    private static SharedStoreUse Fallback(Node node, SharedStore store, bool fileRead) =>
+    /// <summary>
+    /// Nothing reads the store: the guide's name, if defined; else missing when there is a reason to give
+    /// (the reading file was read and no other rule reports the absent reader), unknown otherwise.
+    /// </summary>
+    private static SharedStoreUse Fallback(Node node, SharedStore store, string? missingBecause) =>
         node.DataSourceByName(SharedStoreUse.GuideNameOf(store)) is { } dataSource
             ? new SharedStoreUse(store, StoreResolution.GuideName, dataSource, null, null)
-            : new SharedStoreUse(store, fileRead ? StoreResolution.Missing : StoreResolution.Unknown, null, null, null);
+            : new SharedStoreUse(store, missingBecause is null ? StoreResolution.Unknown : StoreResolution.Missing, null, null, null, missingBecause);
 }
