@@ -43,7 +43,7 @@ public static class RuleRegistry
         new RegistryMountReadOnly(),
         new RegistryRemoteCacheIdMissing(),
         new ClusteringDisabled(),
-        new MembershipSchemeNotWka(),
+        new MembershipSchemeUnusable(),
         new ClusterDomainMismatch(),
         new WkaMembersNotMutual(),
         new LocalMemberPortCollision(),

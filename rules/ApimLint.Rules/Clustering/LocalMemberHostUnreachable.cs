@@ -17,7 +17,9 @@ public sealed class LocalMemberHostUnreachable : Rule
         that kept the active's value). On one host, loopback reaches the peer and is not reported.
         APIM404 does not also ask the peer to list such an address. A placeholder the node fills in when
         it starts (`${…}`, `$env{…}`, or a name both nodes carry alike, such as a container's service name
-        its entry point rewrites) is not reported, nor is anything while the topology is unknown (APIM008).
+        its entry point rewrites) is not reported, nor is anything while the topology is unknown (APIM008),
+        nor a node whose membership scheme finds the members' addresses itself (`aws`, or a scheme class
+        such as `kubernetes`: see APIM402).
 
         ## Why it matters
         localMemberHost is the address a node advertises to its cluster and binds Hazelcast to. Loopback
@@ -46,7 +48,8 @@ public sealed class LocalMemberHostUnreachable : Rule
         if (deployment.Topology.Sharing != HostSharing.Separate) yield break;
         foreach (var node in deployment.Nodes)
         {
-            if (node.Cluster is not { IsEnabled: true } cluster) continue;
+            // aws and a named scheme class (kubernetes) find the members' addresses themselves.
+            if (node.Cluster is not { IsEnabled: true, Scheme: MembershipSchemeKind.Wka or MembershipSchemeKind.Multicast } cluster) continue;
             // A placeholder is replaced when the node starts (a container's entry point writes its own address): not known here.
             if (cluster.LocalMemberHost is { } written && Hosts.IsPlaceholder(written.Value, deployment.PeerOf(node).Cluster?.LocalMemberHost?.Value)) continue;
             var peer = deployment.PeerOf(node);

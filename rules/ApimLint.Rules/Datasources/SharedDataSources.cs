@@ -2,18 +2,19 @@ using ApimLint.Model;
 
 namespace ApimLint.Rules.Datasources;
 
-/// <summary>The datasources both nodes must share.</summary>
+/// <summary>The shared stores whose datasources the datasource rules check.</summary>
 internal static class SharedDataSources
 {
-    public static readonly string[] GuideNames = ["WSO2AM_DB", "WSO2UM_DB", "WSO2GOV_DB"];
-
     /// <summary>
-    /// The guide's three, and the user store's datasource on a node that defines no WSO2UM_DB (where it
-    /// has one, pointing the user store elsewhere is APIM201's; a registry mount on H2 is APIM304's).
+    /// The stores found on the node, except a user store pointed away from the node's WSO2UM_DB:
+    /// that is APIM201's finding.
     /// </summary>
-    public static IEnumerable<DataSource> Of(Node node)
-    {
-        var userStore = node.DataSourceByName("WSO2UM_DB") is null ? node.UserStore?.DataSource?.Value : null;
-        return node.DataSources.Where(d => GuideNames.Contains(d.Name.Value) || (userStore is not null && d.JndiName?.Value == userStore));
-    }
+    public static IEnumerable<SharedStoreUse> Checked(Node node) =>
+        SharedStores.Of(node).Where(use => use.DataSource is not null && !UserStoreMovedOffGuideName(node, use));
+
+    public static IEnumerable<DataSource> Of(Node node) => Checked(node).Select(use => use.DataSource!).Distinct();
+
+    private static bool UserStoreMovedOffGuideName(Node node, SharedStoreUse use) =>
+        use is { Store: SharedStore.UserStore, Resolution: StoreResolution.Read }
+        && node.DataSourceByName(use.GuideName) is { } guideNamed && guideNamed != use.DataSource;
 }

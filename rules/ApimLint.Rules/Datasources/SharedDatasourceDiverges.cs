@@ -11,7 +11,8 @@ public sealed class SharedDatasourceDiverges : Rule
         "A shared datasource must reach the same database, with the same driver and user, from both nodes.",
         """
         ## What it does
-        For each shared datasource both nodes define, compares the URL's engine, machine (localhost is
+        For each shared store (API-M data, user store, registry, found by what reads them as APIM101
+        describes) whose datasource both nodes have, compares the URL's engine, machine (localhost is
         the node's own: on a shared host it is the host's address), port and database, the driver and the user; and reports a localhost or 127.0.0.1 host when the nodes run
         on different hosts (each would reach a database of its own). Reported on the passive, with the
         active's value as related location.
@@ -19,7 +20,7 @@ public sealed class SharedDatasourceDiverges : Rule
         ## Why it matters
         "Shared" means one database: two nodes that reach different databases (or each its own on
         localhost) split users, APIs and subscriptions, and the split shows only after failover.
-        (Failure 16 of the domain facts.)
+        (https://docs.wso2.com/display/AM260/Configuring+the+Active-Passive+Deployment)
 
         ## Example
         The active's WSO2AM_DB is `jdbc:mysql://db1:3306/apimgtdb`, the passive's
@@ -33,18 +34,19 @@ public sealed class SharedDatasourceDiverges : Rule
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         var (active, passive) = (deployment.Active, deployment.Passive);
-        foreach (var theirs in SharedDataSources.Of(passive))
+        foreach (var use in SharedDataSources.Checked(passive))
         {
+            var theirs = use.DataSource!;
             if (theirs.Url is not { } url || theirs.ParsedUrl is not { IsEmbedded: false } parsed) continue;
             var key = $"passive:datasource:{theirs.Name.Value}";
             if (deployment.Topology.Sharing == HostSharing.Separate && parsed.Host is { } host && Hosts.IsLoopback(host))
             {
                 yield return Report(url.Location,
-                    $"passive's shared datasource {theirs.Name.Value} reaches {host}, but the nodes run on different hosts: each reaches a database of its own",
+                    $"{use.Describe(passive)} reaches {host}, but the nodes run on different hosts: each reaches a database of its own",
                     key + "#host");
                 continue;
             }
-            if (active.DataSourceByName(theirs.Name.Value) is not { ParsedUrl: { IsEmbedded: false } ours } mine) continue;
+            if (SharedDataSources.Checked(active).FirstOrDefault(u => u.Store == use.Store)?.DataSource is not { ParsedUrl: { IsEmbedded: false } ours } mine) continue;
             var differences = new List<string>();
             // Database names compare without case; localhost is each node's own machine.
             var (a, b) = (deployment.DatabaseOf(active, ours)!, deployment.DatabaseOf(passive, parsed)!);
@@ -56,8 +58,8 @@ public sealed class SharedDatasourceDiverges : Rule
             if (theirs.User?.Value != mine.User?.Value) differences.Add($"user {theirs.User?.Value ?? "(none)"} instead of {mine.User?.Value ?? "(none)"}");
             if (differences.Count == 0) continue;
             yield return Report(url.Location,
-                $"passive's shared datasource {theirs.Name.Value} differs from active's: {string.Join("; ", differences)}",
-                key, new RelatedLocation(mine.Url!.Location, $"active's {theirs.Name.Value}"));
+                $"{use.Describe(passive)} differs from active's: {string.Join("; ", differences)}",
+                key, new RelatedLocation(mine.Url!.Location, $"active's {use.RoleName} datasource {mine.Name.Value}"));
         }
     }
 

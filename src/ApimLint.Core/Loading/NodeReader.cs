@@ -66,7 +66,8 @@ internal static class NodeReader
             NamedText(clustering, "parameter", "localMemberHost"),
             NamedText(clustering, "parameter", "localMemberPort"),
             members,
-            members?.Elements("member").Select(m => new WkaMember(m, ChildText(m, "hostName"), ChildText(m, "port"))).ToList() ?? []);
+            members?.Elements("member").Select(m => new WkaMember(m, ChildText(m, "hostName"), ChildText(m, "port"))).ToList() ?? [],
+            NamedText(clustering, "parameter", "membershipSchemeClassName"));
     }
 
     private static IEnumerable<DataSource> ReadDataSources(XmlElementSyntax? root) =>

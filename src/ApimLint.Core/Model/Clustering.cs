@@ -14,7 +14,8 @@ public sealed record ClusterConfig(
     Located<string>? LocalMemberHost,
     Located<string>? LocalMemberPort,
     XmlElementSyntax? MembersElement,
-    IReadOnlyList<WkaMember> Members)
+    IReadOnlyList<WkaMember> Members,
+    Located<string>? MembershipSchemeClassName)
 {
     /// <summary>
     /// As Axis2's ClusterBuilder reads it: enabled unless the <c>enable</c> attribute is written and is
@@ -24,7 +25,19 @@ public sealed record ClusterConfig(
 
     public bool IsEnableWritten => Element.Attribute("enable") is not null;
 
-    public bool IsWka => MembershipScheme?.Value.Equals("wka", StringComparison.OrdinalIgnoreCase) == true;
+    public bool IsWka => Scheme == MembershipSchemeKind.Wka;
+
+    /// <summary>
+    /// As Carbon's HazelcastClusteringAgent reads it: the trimmed value, compared exactly, multicast when
+    /// not written; a name it does not know loads the class that membershipSchemeClassName names.
+    /// </summary>
+    public MembershipSchemeKind Scheme => EffectiveMembershipScheme.Trim() switch
+    {
+        "multicast" => MembershipSchemeKind.Multicast,
+        "wka" => MembershipSchemeKind.Wka,
+        "aws" => MembershipSchemeKind.Aws,
+        _ => string.IsNullOrWhiteSpace(MembershipSchemeClassName?.Value) ? MembershipSchemeKind.Unknown : MembershipSchemeKind.Custom,
+    };
 
     /// <summary>Hazelcast's default when localMemberPort is not set.</summary>
     public const int DefaultLocalMemberPort = 4000;
@@ -71,6 +84,25 @@ public sealed record ClusterConfig(
         var parts = text.Split('.');
         return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p) <= 255);
     }
+}
+
+/// <summary>How the nodes of a cluster find each other.</summary>
+public enum MembershipSchemeKind
+{
+    /// <summary>Multicast discovery: the pack's, and the default.</summary>
+    Multicast,
+
+    /// <summary>Well-known addresses: the <c>&lt;members&gt;</c> list.</summary>
+    Wka,
+
+    /// <summary>Carbon's built-in Amazon EC2 discovery.</summary>
+    Aws,
+
+    /// <summary>Another name with a membershipSchemeClassName, e.g. kubernetes with WSO2's KubernetesMembershipScheme.</summary>
+    Custom,
+
+    /// <summary>Another name without a class to load: the clustering agent refuses it.</summary>
+    Unknown,
 }
 
 /// <summary>One <c>&lt;member&gt;</c> of the well-known-address list.</summary>
