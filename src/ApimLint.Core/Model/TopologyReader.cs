@@ -19,7 +19,7 @@ internal static class TopologyReader
         clues.AddRange(SettingPair("localMemberHost", "advertise", n => n.Cluster?.LocalMemberHost, active, passive, book));
         clues.AddRange(SettingPair("carbon.xml HostName", "give", n => n.HostName, active, passive, book));
         clues.AddRange(SettingPair("carbon.xml MgtHostName", "give", n => n.MgtHostName, active, passive, book));
-        if (FromNginx(active, passive, nginx, book) is { } fromNginx) clues.Add(fromNginx);
+        clues.AddRange(FromNginx(active, passive, nginx, book));
         if (Offsets(active, passive) is { } offsets) clues.Add(offsets);
 
         var (sharing, weak) = settled is not null ? (settled.Says, false) : Decide(clues);
@@ -95,26 +95,30 @@ internal static class TopologyReader
     /// An upstream that reaches both nodes' port: at one address with each node's offset (one host), or at two addresses
     /// (two hosts). Two names at different offsets may still be one machine's, so only addresses tell there.
     /// </summary>
-    private static TopologyClue? FromNginx(Node active, Node passive, NginxModel nginx, AddressBook book)
+    /// <summary>One clue per upstream that reaches both nodes on one of their ports: upstreams that disagree are a conflict.</summary>
+    private static IEnumerable<TopologyClue> FromNginx(Node active, Node passive, NginxModel nginx, AddressBook book)
     {
-        if (!active.PortsKnown || !passive.PortsKnown) return null;
+        if (!active.PortsKnown || !passive.PortsKnown) yield break;
         foreach (var upstream in nginx.Upstreams)
+            if (FromUpstream(active, passive, upstream, book) is { } clue) yield return clue;
+    }
+
+    private static TopologyClue? FromUpstream(Node active, Node passive, NginxUpstream upstream, AddressBook book)
+    {
+        foreach (var basePort in new[] { Ports.HttpsServlet, Ports.NioHttps, Ports.NioHttp })
         {
-            foreach (var basePort in new[] { Ports.HttpsServlet, Ports.NioHttps, Ports.NioHttp })
+            var onActive = upstream.Servers.Where(s => s.Port == active.Port(basePort) && Usable(s.Host)).ToList();
+            var onPassive = upstream.Servers.Where(s => s.Port == passive.Port(basePort) && Usable(s.Host)).ToList();
+            if (active.PortOffset != passive.PortOffset && onActive.Count == 1 && onPassive.Count == 1)
             {
-                var onActive = upstream.Servers.Where(s => s.Port == active.Port(basePort) && Usable(s.Host)).ToList();
-                var onPassive = upstream.Servers.Where(s => s.Port == passive.Port(basePort) && Usable(s.Host)).ToList();
-                if (active.PortOffset != passive.PortOffset && onActive.Count == 1 && onPassive.Count == 1)
-                {
-                    var same = book.Same(onActive[0].Host, onPassive[0].Host);
-                    var addresses = ClusterConfig.IsIpAddress(onActive[0].Host) && ClusterConfig.IsIpAddress(onPassive[0].Host);
-                    return new TopologyClue($"nginx upstream {upstream.Name.Value} reaches the nodes at {onActive[0].Address.Value} and {onPassive[0].Address.Value}",
-                        same ? HostSharing.Shared : HostSharing.Separate, same || addresses, [onActive[0].Address.Location, onPassive[0].Address.Location]);
-                }
-                if (active.PortOffset == passive.PortOffset && onActive.Count == 2 && !book.Same(onActive[0].Host, onActive[1].Host))
-                    return new TopologyClue($"nginx upstream {upstream.Name.Value} reaches the nodes at {onActive[0].Address.Value} and {onActive[1].Address.Value}",
-                        HostSharing.Separate, true, [onActive[0].Address.Location, onActive[1].Address.Location]);
+                var same = book.Same(onActive[0].Host, onPassive[0].Host);
+                var addresses = ClusterConfig.IsIpAddress(onActive[0].Host) && ClusterConfig.IsIpAddress(onPassive[0].Host);
+                return new TopologyClue($"nginx upstream {upstream.Name.Value} reaches the nodes at {onActive[0].Address.Value} and {onPassive[0].Address.Value}",
+                    same ? HostSharing.Shared : HostSharing.Separate, same || addresses, [onActive[0].Address.Location, onPassive[0].Address.Location]);
             }
+            if (active.PortOffset == passive.PortOffset && onActive.Count == 2 && !book.Same(onActive[0].Host, onActive[1].Host))
+                return new TopologyClue($"nginx upstream {upstream.Name.Value} reaches the nodes at {onActive[0].Address.Value} and {onActive[1].Address.Value}",
+                    HostSharing.Separate, true, [onActive[0].Address.Location, onActive[1].Address.Location]);
         }
         return null;
     }

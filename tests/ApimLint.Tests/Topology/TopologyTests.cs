@@ -53,6 +53,12 @@ public sealed class TopologyTests
                 two hosts: nginx upstream allnodes reaches the nodes at 192.168.10.1:9443 and 192.168.10.2:9443
                     nginx/nginx.conf:13:16
                     nginx/nginx.conf:14:16
+                two hosts: nginx upstream allnodes-traffic-http reaches the nodes at 192.168.10.1:8280 and 192.168.10.2:8280
+                    nginx/nginx.conf:18:16
+                    nginx/nginx.conf:19:16
+                two hosts: nginx upstream allnodes-traffic-https reaches the nodes at 192.168.10.1:8243 and 192.168.10.2:8243
+                    nginx/nginx.conf:23:16
+                    nginx/nginx.conf:24:16
                 two hosts: both nodes run with port offset 0, so on one host their ports would collide
                     active/repository/conf/carbon.xml:127:17
                     passive/repository/conf/carbon.xml:127:17
@@ -78,6 +84,12 @@ public sealed class TopologyTests
                 two hosts: nginx upstream allnodes reaches the nodes at 192.168.10.1:9443 and 192.168.10.2:9443
                     nginx/nginx.conf:13:16
                     nginx/nginx.conf:14:16
+                two hosts: nginx upstream allnodes-traffic-http reaches the nodes at 192.168.10.1:8280 and 192.168.10.2:8280
+                    nginx/nginx.conf:18:16
+                    nginx/nginx.conf:19:16
+                two hosts: nginx upstream allnodes-traffic-https reaches the nodes at 192.168.10.1:8243 and 192.168.10.2:8243
+                    nginx/nginx.conf:23:16
+                    nginx/nginx.conf:24:16
                 two hosts: both nodes run with port offset 0, so on one host their ports would collide
                     active/repository/conf/carbon.xml:127:17
                     passive/repository/conf/carbon.xml:127:17
@@ -107,6 +119,12 @@ public sealed class TopologyTests
                 two hosts: nginx upstream allnodes reaches the nodes at apim-node1:9443 and apim-node2:9443
                     nginx/nginx.conf:13:16
                     nginx/nginx.conf:14:16
+                two hosts: nginx upstream allnodes-traffic-http reaches the nodes at apim-node1:8280 and apim-node2:8280
+                    nginx/nginx.conf:18:16
+                    nginx/nginx.conf:19:16
+                two hosts: nginx upstream allnodes-traffic-https reaches the nodes at apim-node1:8243 and apim-node2:8243
+                    nginx/nginx.conf:23:16
+                    nginx/nginx.conf:24:16
                 two hosts: both nodes run with port offset 0, so on one host their ports would collide
                     active/repository/conf/carbon.xml:127:17
                     passive/repository/conf/carbon.xml:127:17
