@@ -198,8 +198,35 @@ public sealed class NginxConfigTests : IDisposable
 
         Assert.Empty(config.Problems);
         Assert.Empty(config.NotRead);
-        Assert.True(config.MainLevelIsComplete);
+        Assert.True(config.LevelIsComplete(null));
+        // What they would add at the main level is unknown all the same: modules-enabled/ may hold anything.
+        Assert.False(config.MainLevelIsComplete);
         Assert.Equal(["proxy_params", "events"], config.Directives.Select(d => d.Name));
+    }
+
+    [Fact]
+    public void An_include_not_read_leaves_its_own_block_incomplete_and_no_other()
+    {
+        Write("nginx/nginx.conf", """
+            events {}
+            http {
+                include /etc/nginx/mime.types;
+                server { location / { include missing.conf; } }
+            }
+            stream { include other-missing.conf; }
+            """);
+
+        var config = Load();
+
+        var http = config.Directives.Single(d => d.Name == "http");
+        var server = http.Block!.Single(d => d.Name == "server");
+        var location = server.Block!.Single();
+        Assert.True(config.MainLevelIsComplete);
+        Assert.True(config.LevelIsComplete(null));
+        Assert.True(config.LevelIsComplete(http));
+        Assert.True(config.LevelIsComplete(server));
+        Assert.False(config.LevelIsComplete(location));
+        Assert.False(config.LevelIsComplete(config.Directives.Single(d => d.Name == "stream")));
     }
 
     [Fact]
