@@ -92,16 +92,17 @@ public sealed class NginxConfig
     public bool LevelIsComplete(NginxDirectiveSyntax? block) => block is null ? !_mainLevelHasGap : !_blocksWithGaps.Contains(block);
 
     /// <summary>
-    /// The files nginx packages install beside nginx.conf (relative to the prefix): types, CGI parameters, charset
-    /// maps, snippets and module loading. Nothing in them routes traffic, so their absence says nothing.
+    /// The files nginx packages install beside nginx.conf (relative to the prefix) that route nothing: types, CGI
+    /// parameters, charset maps and module loading, so their absence says nothing. proxy_params (it sets the
+    /// X-Forwarded-* headers) and snippets/ (the operator's own) are not among them.
     /// </summary>
     public static bool IsShipped(string pathUnderPrefix) =>
         ShippedFiles.Contains(pathUnderPrefix) || ShippedFolders.Any(f => pathUnderPrefix.StartsWith(f, StringComparison.Ordinal));
 
     private static readonly HashSet<string> ShippedFiles =
-        ["mime.types", "fastcgi_params", "fastcgi.conf", "scgi_params", "uwsgi_params", "proxy_params", "koi-utf", "koi-win", "win-utf"];
+        ["mime.types", "fastcgi_params", "fastcgi.conf", "scgi_params", "uwsgi_params", "koi-utf", "koi-win", "win-utf"];
 
-    private static readonly string[] ShippedFolders = ["snippets/", "modules-enabled/"];
+    private static readonly string[] ShippedFolders = ["modules-enabled/"];
 
     /// <summary>Every directive of the expanded tree, depth first, in the order nginx reads them.</summary>
     public IEnumerable<NginxDirectiveSyntax> Descendants()

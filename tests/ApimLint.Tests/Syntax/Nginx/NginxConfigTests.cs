@@ -188,7 +188,6 @@ public sealed class NginxConfigTests : IDisposable
         Write("nginx/nginx.conf", """
             include mime.types;
             include /etc/nginx/fastcgi_params;
-            include snippets/snakeoil.conf;
             include /etc/nginx/modules-enabled/*.conf;
             include proxy_params;
             events {}
@@ -202,6 +201,20 @@ public sealed class NginxConfigTests : IDisposable
         // What they would add at the main level is unknown all the same: modules-enabled/ may hold anything.
         Assert.False(config.MainLevelIsComplete);
         Assert.Equal(["proxy_params", "events"], config.Directives.Select(d => d.Name));
+    }
+
+    [Fact]
+    public void Proxy_params_and_snippets_are_not_taken_for_files_that_route_nothing()
+    {
+        Write("nginx/nginx.conf", """
+            events {}
+            http { include proxy_params; include /etc/nginx/snippets/headers.conf; }
+            """);
+
+        var config = Load();
+
+        Assert.Equal(["proxy_params", "/etc/nginx/snippets/headers.conf"], config.NotRead.Select(p => p.Include.Arguments[0].Value));
+        Assert.False(config.LevelIsComplete(config.Directives.Single(d => d.Name == "http")));
     }
 
     [Fact]
