@@ -126,7 +126,10 @@ public sealed class NginxConfig
         private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
         private readonly string _mainPath;
-        private readonly string _prefix;
+        private string _prefix;
+
+        /// <summary>The file whose folder stands for the prefix, as messages name it.</summary>
+        private string _prefixFile;
         private readonly string _serverPrefix;
         private readonly string[] _serverPrefixSegments;
         private readonly string _root;
@@ -150,6 +153,7 @@ public sealed class NginxConfig
         {
             _mainPath = Path.GetFullPath(mainFilePath);
             _prefix = Path.GetDirectoryName(_mainPath) ?? _mainPath;
+            _prefixFile = Path.GetFileName(_mainPath);
             _serverPrefixSegments = Segments(serverPrefix);
             _serverPrefix = "/" + string.Join('/', _serverPrefixSegments);
             _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(allowedRoot));
@@ -175,6 +179,7 @@ public sealed class NginxConfig
         public NginxConfig Load()
         {
             var main = Parse(_mainPath);
+            if (!main.Directives.Any(d => d.Name == "http")) UseSiteFilePrefix();
             if (main.Error is not null) MarkGap(shipped: false);
             var directives = new List<NginxDirectiveSyntax>();
 
@@ -227,6 +232,19 @@ public sealed class NginxConfig
                 if (directive.Block is not null) stack.Push(new Frame(directive.Block, copy.BlockList!, copy, frame.Depth));
             }
             return new NginxConfig(main, directives, _files, _problems, _notRead, _mainLevelIsComplete, _mainLevelHasGap, _blocksWithGaps);
+        }
+
+        /// <summary>
+        /// A site file (no http block) lives in sites-enabled/, sites-available/ or conf.d/ under the prefix: when the
+        /// folder above its own holds nginx.conf, that folder is the prefix, as in the Debian and Docker layouts.
+        /// </summary>
+        private void UseSiteFilePrefix()
+        {
+            if (Path.GetDirectoryName(_prefix) is not { } parent || !IsInsideRoot(parent)) return;
+            var nginxConf = Path.Combine(parent, "nginx.conf");
+            if (!File.Exists(nginxConf) || Loading.Confinement.ReadProblem(nginxConf, _root, Loading.Confinement.DeploymentFolder, followLinks: null) is not null) return;
+            _prefix = parent;
+            _prefixFile = "nginx.conf";
         }
 
         private bool IncludeIsWellFormed(NginxDirectiveSyntax include)
@@ -336,7 +354,7 @@ public sealed class NginxConfig
                 // The deployment folder holds the server's prefix, not its root: only what lies under the prefix is here.
                 if (UnderServerPrefix(argument) is not { } underPrefix)
                 {
-                    Add(_notRead, include, $"{argument} was not read: it is outside nginx's prefix {_serverPrefix}, which the folder of {Path.GetFileName(_mainPath)} stands for");
+                    Add(_notRead, include, $"{argument} was not read: it is outside nginx's prefix {_serverPrefix}, which the folder of {_prefixFile} stands for");
                     return [];
                 }
                 local = underPrefix;
