@@ -15,7 +15,8 @@ public sealed class NginxEventsMissing : Rule
         Reports a main nginx.conf, one with an `http {}` block, that has no `events {}` block at its top
         level once its includes are expanded. A file without `http {}` is a site file, read as part of
         the http block that includes it, and is not checked. When an include at the top level was not
-        read, the events block may be in it, and nothing is reported.
+        read, even of a file nginx packages ship (modules-enabled/*.conf), the events block may be in
+        it, and nothing is reported.
 
         ## Why it matters
         nginx refuses to start without it: `nginx -t` says `no "events" section in configuration`. The

@@ -13,9 +13,10 @@ public sealed class NginxIncludeNotRead : Rule
         ## What it does
         Names each `include` in nginx.conf (or a file it includes) whose files the deployment folder
         does not hold: a file that is not there, a glob whose folder is not there, or an absolute path
-        outside nginx's configuration prefix. The files nginx packages install beside nginx.conf
-        (mime.types, fastcgi_params, fastcgi.conf, scgi_params, uwsgi_params, proxy_params, koi-utf,
-        koi-win, win-utf, snippets/, modules-enabled/) are not named: nothing in them routes traffic.
+        outside nginx's configuration prefix. The files nginx packages install beside nginx.conf that
+        route nothing (mime.types, fastcgi_params, fastcgi.conf, scgi_params, uwsgi_params, koi-utf,
+        koi-win, win-utf, modules-enabled/) are not named. proxy_params, which sets the X-Forwarded-*
+        headers, and snippets/, which hold the operator's own settings, are named like any other file.
 
         ## Why it matters
         The folder that holds nginx.conf stands for nginx's prefix (`/etc/nginx`, or the `prefix` of

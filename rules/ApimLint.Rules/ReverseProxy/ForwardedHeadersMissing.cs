@@ -18,7 +18,8 @@ public sealed class ForwardedHeadersMissing : Rule
         the `proxy_set_header` directives in effect set `X-Forwarded-Host`, `X-Forwarded-Server` and
         `X-Forwarded-For`. As in nginx, a location that sets no header of its own inherits those of
         the server or http level; one that sets any inherits none. API traffic (`location /`) is not a
-        web app and is not checked.
+        web app and is not checked. Nothing is reported for a location when an include in it or
+        around it (server, http) was not read, since that file may set the headers.
 
         ## Why it matters
         Each of the guide's web app locations sets the three headers. With reverseProxy
@@ -50,6 +51,14 @@ public sealed class ForwardedHeadersMissing : Rule
         if (missing.Contains("X-Forwarded-For")) yield return "the client's address is lost";
     }
 
+    /// <summary>
+    /// Whether every include that could set the location's headers was read: in the location or around it, and,
+    /// for a site file's location that inherits from the top, in the http block around the file, which is unseen.
+    /// </summary>
+    private static bool HeadersAreKnown(NginxModel nginx, NginxLocation location) =>
+        nginx.IsReadCompletely(location.Directive) &&
+        !(nginx.IsSiteFile && location.ProxyHeaders.Values.FirstOrDefault()?.Parent is null);
+
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         var routing = NginxRouting.Of(deployment);
@@ -57,7 +66,7 @@ public sealed class ForwardedHeadersMissing : Rule
         {
             if (location.ProxyPass is null || location.App is not { } app) continue;
             var missing = Required.Where(h => !location.ProxyHeaders.ContainsKey(h)).ToList();
-            if (missing.Count == 0) continue;
+            if (missing.Count == 0 || !HeadersAreKnown(deployment.Nginx, location)) continue;
             // nginx's trap: a level with one proxy_set_header of its own inherits none from above.
             var effective = location.ProxyHeaders.Values.FirstOrDefault()?.Parent;
             var shadowed = effective?.Ancestors()

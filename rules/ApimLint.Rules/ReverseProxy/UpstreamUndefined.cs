@@ -16,6 +16,9 @@ public sealed class UpstreamUndefined : Rule
         Reports a `proxy_pass` whose host is a bare name (no dot, no port, no variable, not an IP
         address or `localhost`) that no `upstream` block defines. nginx compares upstream names without
         regard to case, and so does this rule.
+        Nothing is reported when an include at the http level (or
+        above) was not read, or when the file given is a site file without `http {}`: the upstream may
+        be defined where apimlint did not look.
 
         ## Why it matters
         nginx takes a proxy_pass host it has no upstream for as a host name to resolve when it starts;
@@ -38,6 +41,8 @@ public sealed class UpstreamUndefined : Rule
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
+        // Upstreams defined in a file that was not read, or in the nginx.conf around a site file, are unknown, not missing.
+        if (!deployment.Nginx.HttpLevelIsComplete) yield break;
         var routing = NginxRouting.Of(deployment);
         foreach (var (_, location) in deployment.Nginx.Locations)
         {

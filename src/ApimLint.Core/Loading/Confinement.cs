@@ -73,12 +73,13 @@ public static class Confinement
     {
         var isLink = FileStatus.KindOf(path, followLinks: false) == FileKind.SymbolicLink;
         if (RealPath(path) is not { } real) return "it is a symbolic link that loops";
-        var kind = FileStatus.KindOf(real, followLinks: false);
-        if (kind == FileKind.Missing)
-            return isLink ? $"it is a symbolic link to {LinkTarget(path)}, which does not exist" : null;
+        // Decided before the target is looked at: whether a file outside exists is not the deployment's to learn.
         if (followLinks != true && IsInside(root, path) && !LeadsInside(root, real))
             return (isLink ? $"it is a symbolic link to a file outside {rootName}" : $"it is in a folder linked to outside {rootName}")
                    + ", which apimlint does not follow" + (followLinks is null ? "" : " (--follow-symlinks does)");
+        var kind = FileStatus.KindOf(real, followLinks: false);
+        if (kind == FileKind.Missing)
+            return isLink ? $"it is a symbolic link to {LinkTarget(path)}, which does not exist" : null;
         return kind == FileKind.Special ? SpecialFile : null;
     }
 

@@ -25,7 +25,10 @@ internal static class NginxModelReader
         var headers = new ProxyHeaders(isSiteFile ? httpLevel : []);
         return new NginxModel(files[0], files.Skip(1).ToList(), config,
             httpLevel.Where(d => d.Name == "upstream" && d.Block is not null && d.Arguments.Count > 0).Select(ReadUpstream).ToList(),
-            httpLevel.Where(d => d.Name == "server" && d.Block is not null).Select(s => ReadServer(s, httpLevel, headers)).ToList());
+            httpLevel.Where(d => d.Name == "server" && d.Block is not null).Select(s => ReadServer(s, httpLevel, headers)).ToList())
+        {
+            IsSiteFile = isSiteFile,
+        };
     }
 
     private static NginxUpstream ReadUpstream(NginxDirectiveSyntax upstream) =>

@@ -20,6 +20,23 @@ public sealed record NginxModel(ConfigFile<NginxFileSyntax> File, IReadOnlyList<
         return _byName.GetValueOrDefault(name);
     }
 
+    /// <summary>Whether the file read is a site file (no http block), read as part of an http block apimlint did not see.</summary>
+    public bool IsSiteFile { get; init; }
+
+    /// <summary>
+    /// Whether everything at the http level and above is known: no include there went unread (or failed to
+    /// parse), and the file holds the http block itself rather than being a site file that is only part of one.
+    /// </summary>
+    public bool HttpLevelIsComplete => Config is null ||
+        !IsSiteFile && Config.LevelIsComplete(null) && Config.Directives.Where(d => d.Name == "http").All(Config.LevelIsComplete);
+
+    /// <summary>
+    /// Whether every include in <paramref name="block"/> (a block of the expanded tree) and in every block around it
+    /// was read; for a site file, also those of its top level, which is part of the http level.
+    /// </summary>
+    public bool IsReadCompletely(NginxDirectiveSyntax block) => Config is null ||
+        block.Ancestors().Prepend(block).All(Config.LevelIsComplete) && (!IsSiteFile || Config.LevelIsComplete(null));
+
     /// <summary>Every location of every virtual server, with the server it belongs to, in file order.</summary>
     public IEnumerable<(NginxServer Server, NginxLocation Location)> Locations =>
         Servers.SelectMany(s => s.Locations.Select(l => (s, l)));

@@ -22,6 +22,23 @@ public sealed class ConfinementTests
     }
 
     [Fact]
+    public void A_link_out_says_the_same_whether_its_target_exists_and_a_link_inside_that_dangles_says_so()
+    {
+        using var temp = new TempDirectory();
+        var root = Directory.CreateDirectory(Path.Combine(temp.Path, "root")).FullName;
+        File.WriteAllText(Path.Combine(temp.Path, "present.conf"), "x");
+        File.CreateSymbolicLink(Path.Combine(root, "to-present"), "../present.conf");
+        File.CreateSymbolicLink(Path.Combine(root, "to-absent"), "../absent.conf");
+        File.CreateSymbolicLink(Path.Combine(root, "dangling"), "absent.conf");
+
+        const string outside = "it is a symbolic link to a file outside the deployment folder, which apimlint does not follow";
+        Assert.Equal(outside, Confinement.ReadProblem(Path.Combine(root, "to-present"), root, Confinement.DeploymentFolder, followLinks: null));
+        Assert.Equal(outside, Confinement.ReadProblem(Path.Combine(root, "to-absent"), root, Confinement.DeploymentFolder, followLinks: null));
+        Assert.Equal("it is a symbolic link to absent.conf, which does not exist",
+            Confinement.ReadProblem(Path.Combine(root, "dangling"), root, Confinement.DeploymentFolder, followLinks: null));
+    }
+
+    [Fact]
     public void Writes_stay_inside_the_root_and_never_go_through_a_link()
     {
         using var temp = new TempDirectory();

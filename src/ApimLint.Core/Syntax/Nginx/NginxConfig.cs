@@ -33,7 +33,8 @@ public sealed class NginxConfig
     public const string DefaultPrefix = "/etc/nginx";
 
     private NginxConfig(NginxFileSyntax main, IReadOnlyList<NginxDirectiveSyntax> directives, IReadOnlyList<NginxFileSyntax> files,
-        IReadOnlyList<NginxIncludeProblem> problems, IReadOnlyList<NginxIncludeProblem> notRead, bool mainLevelIsComplete)
+        IReadOnlyList<NginxIncludeProblem> problems, IReadOnlyList<NginxIncludeProblem> notRead, bool mainLevelIsComplete,
+        bool mainLevelHasGap, IReadOnlySet<NginxDirectiveSyntax> blocksWithGaps)
     {
         Main = main;
         Directives = directives;
@@ -41,7 +42,12 @@ public sealed class NginxConfig
         Problems = problems;
         NotRead = notRead;
         MainLevelIsComplete = mainLevelIsComplete;
+        _mainLevelHasGap = mainLevelHasGap;
+        _blocksWithGaps = blocksWithGaps;
     }
+
+    private readonly bool _mainLevelHasGap;
+    private readonly IReadOnlySet<NginxDirectiveSyntax> _blocksWithGaps;
 
     /// <summary>
     /// Reads the main file (as given: the caller chose it) and every file it includes through
@@ -68,27 +74,35 @@ public sealed class NginxConfig
 
     /// <summary>
     /// Includes whose files are not in the deployment folder (or lie outside the prefix), so what they hold is
-    /// unknown. The files nginx packages ship (<see cref="IsShipped"/>) are left out: they route nothing.
+    /// unknown. The files nginx packages ship that route nothing (<see cref="IsShipped"/>) are left out.
     /// </summary>
     public IReadOnlyList<NginxIncludeProblem> NotRead { get; }
 
     /// <summary>
     /// Whether every directive at the main level (outside any block) is known: no include there was left unread
-    /// or refused, and no file read there failed to parse.
+    /// or refused, not even of a shipped file (modules-enabled/ may hold anything), and no file read there failed to parse.
     /// </summary>
     public bool MainLevelIsComplete { get; }
 
     /// <summary>
-    /// The files nginx packages install beside nginx.conf (relative to the prefix): types, CGI parameters, charset
-    /// maps, snippets and module loading. Nothing in them routes traffic, so their absence says nothing.
+    /// Whether every include directly in <paramref name="block"/> (a block of <see cref="Directives"/>' tree; null
+    /// for the main level) was read and parsed, apart from the shipped files that route nothing
+    /// (<see cref="IsShipped"/>): what was not read there may set what the block's rules look for.
+    /// </summary>
+    public bool LevelIsComplete(NginxDirectiveSyntax? block) => block is null ? !_mainLevelHasGap : !_blocksWithGaps.Contains(block);
+
+    /// <summary>
+    /// The files nginx packages install beside nginx.conf (relative to the prefix) that route nothing: types, CGI
+    /// parameters, charset maps and module loading, so their absence says nothing. proxy_params (it sets the
+    /// X-Forwarded-* headers) and snippets/ (the operator's own) are not among them.
     /// </summary>
     public static bool IsShipped(string pathUnderPrefix) =>
         ShippedFiles.Contains(pathUnderPrefix) || ShippedFolders.Any(f => pathUnderPrefix.StartsWith(f, StringComparison.Ordinal));
 
     private static readonly HashSet<string> ShippedFiles =
-        ["mime.types", "fastcgi_params", "fastcgi.conf", "scgi_params", "uwsgi_params", "proxy_params", "koi-utf", "koi-win", "win-utf"];
+        ["mime.types", "fastcgi_params", "fastcgi.conf", "scgi_params", "uwsgi_params", "koi-utf", "koi-win", "win-utf"];
 
-    private static readonly string[] ShippedFolders = ["snippets/", "modules-enabled/"];
+    private static readonly string[] ShippedFolders = ["modules-enabled/"];
 
     /// <summary>Every directive of the expanded tree, depth first, in the order nginx reads them.</summary>
     public IEnumerable<NginxDirectiveSyntax> Descendants()
@@ -112,7 +126,10 @@ public sealed class NginxConfig
         private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
         private readonly string _mainPath;
-        private readonly string _prefix;
+        private string _prefix;
+
+        /// <summary>The file whose folder stands for the prefix, as messages name it.</summary>
+        private string _prefixFile;
         private readonly string _serverPrefix;
         private readonly string[] _serverPrefixSegments;
         private readonly string _root;
@@ -125,15 +142,18 @@ public sealed class NginxConfig
         private readonly HashSet<string> _including = new(PathComparer);
         private int _included;
 
-        /// <summary>Whether the include being followed sits at the main level, where a gap makes it incomplete.</summary>
-        private bool _atMainLevel;
+        /// <summary>The block the include being followed sits in (null: the main level), which a gap leaves incomplete.</summary>
+        private NginxDirectiveSyntax? _level;
 
         private bool _mainLevelIsComplete = true;
+        private bool _mainLevelHasGap;
+        private readonly HashSet<NginxDirectiveSyntax> _blocksWithGaps = new(ReferenceEqualityComparer.Instance);
 
         public Loader(string mainFilePath, string allowedRoot, Func<string, SourceText> readFile, string serverPrefix)
         {
             _mainPath = Path.GetFullPath(mainFilePath);
             _prefix = Path.GetDirectoryName(_mainPath) ?? _mainPath;
+            _prefixFile = Path.GetFileName(_mainPath);
             _serverPrefixSegments = Segments(serverPrefix);
             _serverPrefix = "/" + string.Join('/', _serverPrefixSegments);
             _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(allowedRoot));
@@ -159,7 +179,8 @@ public sealed class NginxConfig
         public NginxConfig Load()
         {
             var main = Parse(_mainPath);
-            if (main.Error is not null) _mainLevelIsComplete = false;
+            if (!main.Directives.Any(d => d.Name == "http")) UseSiteFilePrefix();
+            if (main.Error is not null) MarkGap(shipped: false);
             var directives = new List<NginxDirectiveSyntax>();
 
             // An explicit stack rather than recursion: blocks nest up to 256 deep in each of up to 50 nested files.
@@ -169,14 +190,14 @@ public sealed class NginxConfig
             while (stack.Count > 0)
             {
                 var frame = stack.Peek();
-                _atMainLevel = frame.Parent is null;
+                _level = frame.Parent;
                 if (frame.PendingInclude is { } include)
                 {
                     frame.PendingInclude = null;
                     if (Open(frame.File!, include) is { } file)
                     {
                         frame.Source = file.Directives;
-                        if (file.Error is not null && _atMainLevel) _mainLevelIsComplete = false;
+                        if (file.Error is not null) MarkGap(shipped: false);
                     }
                     else stack.Pop();
                     continue;
@@ -210,7 +231,20 @@ public sealed class NginxConfig
                 frame.Target.Add(copy);
                 if (directive.Block is not null) stack.Push(new Frame(directive.Block, copy.BlockList!, copy, frame.Depth));
             }
-            return new NginxConfig(main, directives, _files, _problems, _notRead, _mainLevelIsComplete);
+            return new NginxConfig(main, directives, _files, _problems, _notRead, _mainLevelIsComplete, _mainLevelHasGap, _blocksWithGaps);
+        }
+
+        /// <summary>
+        /// A site file (no http block) lives in sites-enabled/, sites-available/ or conf.d/ under the prefix: when the
+        /// folder above its own holds nginx.conf, that folder is the prefix, as in the Debian and Docker layouts.
+        /// </summary>
+        private void UseSiteFilePrefix()
+        {
+            if (Path.GetDirectoryName(_prefix) is not { } parent || !IsInsideRoot(parent)) return;
+            var nginxConf = Path.Combine(parent, "nginx.conf");
+            if (!File.Exists(nginxConf) || Loading.Confinement.ReadProblem(nginxConf, _root, Loading.Confinement.DeploymentFolder, followLinks: null) is not null) return;
+            _prefix = parent;
+            _prefixFile = "nginx.conf";
         }
 
         private bool IncludeIsWellFormed(NginxDirectiveSyntax include)
@@ -261,15 +295,30 @@ public sealed class NginxConfig
         private void NotRead(NginxDirectiveSyntax include, string full, string reason)
         {
             var underPrefix = Path.GetRelativePath(_prefix, full).Replace('\\', '/');
-            if (!underPrefix.StartsWith("../", StringComparison.Ordinal) && IsShipped(underPrefix)) return;
+            if (!underPrefix.StartsWith("../", StringComparison.Ordinal) && IsShipped(underPrefix))
+            {
+                MarkGap(shipped: true);
+                return;
+            }
             Add(_notRead, include, $"{include.Arguments[0].Value} was not read: {reason}");
         }
 
         private void Add(List<NginxIncludeProblem> list, NginxDirectiveSyntax include, string message)
         {
-            if (_atMainLevel) _mainLevelIsComplete = false;
+            MarkGap(shipped: false);
             var problem = new NginxIncludeProblem(include, message);
             if (_reported.Add(problem)) list.Add(problem);
+        }
+
+        /// <summary>Records that something at the current level is unknown; a shipped file matters at the main level only.</summary>
+        private void MarkGap(bool shipped)
+        {
+            if (_level is null)
+            {
+                _mainLevelIsComplete = false;
+                _mainLevelHasGap |= !shipped;
+            }
+            else if (!shipped) _blocksWithGaps.Add(_level);
         }
 
         /// <summary>A path's names without empty ones and '.', with '..' taken back, as the server's file system would read them.</summary>
@@ -305,7 +354,7 @@ public sealed class NginxConfig
                 // The deployment folder holds the server's prefix, not its root: only what lies under the prefix is here.
                 if (UnderServerPrefix(argument) is not { } underPrefix)
                 {
-                    Add(_notRead, include, $"{argument} was not read: it is outside nginx's prefix {_serverPrefix}, which the folder of {Path.GetFileName(_mainPath)} stands for");
+                    Add(_notRead, include, $"{argument} was not read: it is outside nginx's prefix {_serverPrefix}, which the folder of {_prefixFile} stands for");
                     return [];
                 }
                 local = underPrefix;

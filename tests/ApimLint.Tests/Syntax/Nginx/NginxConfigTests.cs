@@ -188,7 +188,6 @@ public sealed class NginxConfigTests : IDisposable
         Write("nginx/nginx.conf", """
             include mime.types;
             include /etc/nginx/fastcgi_params;
-            include snippets/snakeoil.conf;
             include /etc/nginx/modules-enabled/*.conf;
             include proxy_params;
             events {}
@@ -198,8 +197,49 @@ public sealed class NginxConfigTests : IDisposable
 
         Assert.Empty(config.Problems);
         Assert.Empty(config.NotRead);
-        Assert.True(config.MainLevelIsComplete);
+        Assert.True(config.LevelIsComplete(null));
+        // What they would add at the main level is unknown all the same: modules-enabled/ may hold anything.
+        Assert.False(config.MainLevelIsComplete);
         Assert.Equal(["proxy_params", "events"], config.Directives.Select(d => d.Name));
+    }
+
+    [Fact]
+    public void Proxy_params_and_snippets_are_not_taken_for_files_that_route_nothing()
+    {
+        Write("nginx/nginx.conf", """
+            events {}
+            http { include proxy_params; include /etc/nginx/snippets/headers.conf; }
+            """);
+
+        var config = Load();
+
+        Assert.Equal(["proxy_params", "/etc/nginx/snippets/headers.conf"], config.NotRead.Select(p => p.Include.Arguments[0].Value));
+        Assert.False(config.LevelIsComplete(config.Directives.Single(d => d.Name == "http")));
+    }
+
+    [Fact]
+    public void An_include_not_read_leaves_its_own_block_incomplete_and_no_other()
+    {
+        Write("nginx/nginx.conf", """
+            events {}
+            http {
+                include /etc/nginx/mime.types;
+                server { location / { include missing.conf; } }
+            }
+            stream { include other-missing.conf; }
+            """);
+
+        var config = Load();
+
+        var http = config.Directives.Single(d => d.Name == "http");
+        var server = http.Block!.Single(d => d.Name == "server");
+        var location = server.Block!.Single();
+        Assert.True(config.MainLevelIsComplete);
+        Assert.True(config.LevelIsComplete(null));
+        Assert.True(config.LevelIsComplete(http));
+        Assert.True(config.LevelIsComplete(server));
+        Assert.False(config.LevelIsComplete(location));
+        Assert.False(config.LevelIsComplete(config.Directives.Single(d => d.Name == "stream")));
     }
 
     [Fact]
