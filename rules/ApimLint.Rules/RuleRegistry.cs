@@ -68,6 +68,7 @@ public static class RuleRegistry
         new ForwardedHeadersMissing(),
         new UpstreamUndefined(),
         new UpstreamServerUnmatched(),
+        new ConnectorProxyPortMissing(),
         new ConfigDrift(),
         new FileDrift(),
         new ArtifactDrift(),
