@@ -59,14 +59,14 @@ public sealed class ConnectorProxyPortMissing : Rule
             var ports = listens.Select(l => l.Port!.Value).Distinct().Order().ToList();
             var own = node.PortOf(service);
             if (ports.Contains(own)) continue;
-            var proxyPort = connector.ProxyPort is { } written && int.TryParse(written.Value, out var value) ? value : (int?)null;
-            if (proxyPort is { } set && ports.Contains(set)) continue;
+            // A proxyPort nginx listens on is right; a placeholder, or anything but a number, is a port apimlint does not know.
+            if (connector.ProxyPort is { } written && (!int.TryParse(written.Value, System.Globalization.NumberStyles.None, null, out var set) || ports.Contains(set))) continue;
             var related = listens.Select(l => new RelatedLocation(Location.InFile(l.Directive.Source, l.Directive.Span), $"nginx listens on {l.Port}")).ToArray();
             var served = $"nginx serves its web apps on port {string.Join(" and ", ports)}";
             var message = connector.ProxyPort is null
                 ? $"{node.Name}'s connector for the {service.Label()}, {node.PortWithOffset(service)}, has no proxyPort, but {served}: redirects and URLs the server builds name port {own}"
                 : $"{node.Name}'s connector for the {service.Label()}, {node.PortWithOffset(service)}, has proxyPort {connector.ProxyPort.Value}, but {served}: redirects and URLs the server builds name port {connector.ProxyPort.Value}";
-            var location = connector.ProxyPort is null ? Location.InFile(connector.Element.Source, connector.Element.StartTagSpan) : connector.ProxyPortLocation;
+            var location = connector.ProxyPort is null ? Location.InFile(connector.Port.Source, connector.Port.ValueSpan) : connector.ProxyPortLocation;
             yield return Report(location, message,
                 Key(node, node.CatalinaServerXml, $"/Server/Service/Connector[@port='{connector.Port.Value}']/@proxyPort"), related)
                 with { Fix = ports.Count == 1 ? SetProxyPort(connector, ports[0]) : null };
