@@ -69,6 +69,7 @@ public static class RuleRegistry
         new ForwardedHeadersMissing(),
         new UpstreamUndefined(),
         new UpstreamServerUnmatched(),
+        new ConnectorProxyPortMissing(),
         new ConfigDrift(),
         new FileDrift(),
         new ArtifactDrift(),

@@ -12,10 +12,19 @@ public sealed class SharedDatasourceDiverges : Rule
         """
         ## What it does
         For each shared store (API-M data, user store, registry, found by what reads them as APIM101
-        describes) whose datasource both nodes have, compares the URL's engine, machine (localhost is
-        the node's own: on a shared host it is the host's address), port and database, the driver and the user; and reports a localhost or 127.0.0.1 host when the nodes run
-        on different hosts (each would reach a database of its own). Reported on the passive, with the
-        active's value as related location.
+        describes) whose datasource both nodes have, compares the database the URL reaches, the driver
+        and the user; and reports a localhost or 127.0.0.1 host when the nodes run on different hosts
+        (each would reach a database of its own). Reported on the passive, with the active's value as
+        related location.
+
+        URLs are compared as the driver reads them: engine, machine (localhost is the node's own: on a
+        shared host it is the host's address; host names without case), port (the engine's default when
+        left out: MySQL and MariaDB 3306, PostgreSQL 5432, SQL Server 1433, Oracle 1521, DB2 50000) and
+        database (without case; an Oracle SID or service name; SQL Server's `databaseName` or `database`
+        property). Other parameters and their order do not change which database is reached and are not
+        compared. Oracle's `host:port:SID`, `//host:port/service`, `host:port/service` and TNS
+        descriptors are read; a URL whose database the driver finds elsewhere (a TNS alias, a failover
+        host list, a SQL Server named instance without a port) is not compared.
 
         ## Why it matters
         "Shared" means one database: two nodes that reach different databases (or each its own on
@@ -48,11 +57,7 @@ public sealed class SharedDatasourceDiverges : Rule
             }
             if (SharedDataSources.Checked(active).FirstOrDefault(u => u.Store == use.Store)?.DataSource is not { ParsedUrl: { IsEmbedded: false } ours } mine) continue;
             var differences = new List<string>();
-            // Database names compare without case; localhost is each node's own machine.
-            var (a, b) = (deployment.DatabaseOf(active, ours)!, deployment.DatabaseOf(passive, parsed)!);
-            // Which machine localhost is follows from the topology; while it is unknown, only the rest is compared.
-            if (!deployment.Topology.Known && (Hosts.IsLoopback(ours.Host ?? "") || Hosts.IsLoopback(parsed.Host ?? ""))) (a, b) = (a with { Machine = null }, b with { Machine = null });
-            if (a with { Database = a.Database?.ToLowerInvariant() } != b with { Database = b.Database?.ToLowerInvariant() })
+            if (deployment.SameDatabase(active, ours, passive, parsed) == false)
                 differences.Add($"database {Describe(parsed)} instead of {Describe(ours)}");
             if (theirs.Driver?.Value != mine.Driver?.Value) differences.Add($"driver {theirs.Driver?.Value ?? "(none)"} instead of {mine.Driver?.Value ?? "(none)"}");
             if (theirs.User?.Value != mine.User?.Value) differences.Add($"user {theirs.User?.Value ?? "(none)"} instead of {mine.User?.Value ?? "(none)"}");

@@ -63,9 +63,27 @@ public sealed class Deployment
         : Nodes.FirstOrDefault(n => Topology.IsAddressOf(n, host)) is { } named ? MachineOf(named)
         : host.ToLowerInvariant();
 
-    /// <summary>The database a JDBC URL written on <paramref name="node"/> reaches; null for an embedded one.</summary>
+    /// <summary>The database a JDBC URL written on <paramref name="node"/> reaches; null for an embedded one or one the URL does not identify.</summary>
     public DatabaseAddress? DatabaseOf(Node node, JdbcUrl? url) =>
-        url is null or { IsEmbedded: true } ? null : new(url.Engine, url.Host is null ? null : MachineOf(node, url.Host), url.Port, url.Database);
+        url is not { IsIdentified: true } ? null : new(url.Engine, MachineOf(node, url.Host!), url.Port, url.Database);
+
+    /// <summary>
+    /// Whether two JDBC URLs, written on these nodes, reach one database (database names compared without
+    /// case); null when that is unknown: a URL that does not identify its database, an Oracle SID against a
+    /// service name, or localhost while the topology does not say whose machine it is.
+    /// </summary>
+    public bool? SameDatabase(Node node, JdbcUrl? url, Node otherNode, JdbcUrl? otherUrl)
+    {
+        if (DatabaseOf(node, url) is not { } one || DatabaseOf(otherNode, otherUrl) is not { } other) return null;
+        // MariaDB's driver and MySQL's reach the same servers: the engine named in the URL is the driver's, not the database's.
+        if (Protocol(one.Engine) != Protocol(other.Engine) || one.Port != other.Port) return false;
+        if (url!.NamedBySid != otherUrl!.NamedBySid) return null;
+        if (!string.Equals(one.Database, other.Database, StringComparison.OrdinalIgnoreCase)) return false;
+        if (!Topology.Known && (Hosts.IsLoopback(url.Host!) || Hosts.IsLoopback(otherUrl.Host!))) return null;
+        return one.Machine == other.Machine;
+    }
+
+    private static string Protocol(string engine) => engine == "mariadb" ? "mysql" : engine;
 
     /// <summary>The node's machine: its first known address, or a name for it (one name for both on a shared host).</summary>
     public string MachineOf(Node node) =>

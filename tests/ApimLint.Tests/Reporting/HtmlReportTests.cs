@@ -144,7 +144,7 @@ public sealed partial class HtmlReportTests
         var result = Apimlint.Run(Fixtures, "check", "example", "--format", "text", "--format", "html", "--output", file);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.EndsWith("11 errors, 11 warnings, 0 notes.\n", result.Stdout);
+        Assert.EndsWith("11 errors, 13 warnings, 0 notes.\n", result.Stdout);
         Assert.StartsWith("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">", File.ReadAllText(file));
     }
 
@@ -159,7 +159,7 @@ public sealed partial class HtmlReportTests
         var hidden = new HtmlParser().ParseDocument(Apimlint.Run(temp.Path, "check", "--format", "html").Stdout);
         var shown = new HtmlParser().ParseDocument(Apimlint.Run(temp.Path, "check", "--format", "html", "--include-suppressed").Stdout);
 
-        Assert.Equal("11 errors, 10 warnings, 0 notes (1 suppressed).", hidden.QuerySelector(".summary")!.TextContent);
+        Assert.Equal("11 errors, 12 warnings, 0 notes (1 suppressed).", hidden.QuerySelector(".summary")!.TextContent);
         Assert.Empty(hidden.QuerySelectorAll("article.suppressed"));
         var suppressed = Assert.Single(shown.QuerySelectorAll("article.suppressed"));
         Assert.Equal("APIM605", suppressed.QuerySelector(".rule")!.TextContent);
