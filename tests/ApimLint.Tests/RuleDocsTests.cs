@@ -33,6 +33,18 @@ public sealed partial class RuleDocsTests
     }
 
     [Fact]
+    public void Rule_docs_cite_only_sources_users_can_open()
+    {
+        // "the domain facts" is an internal document users do not have; docs cite public pages instead.
+        var citingInternalNotes = RuleRegistry.All
+            .Select(r => r.Descriptor)
+            .Where(d => (d.Summary + "\n" + d.Explanation).Contains("domain facts", StringComparison.OrdinalIgnoreCase))
+            .Select(d => d.Id);
+
+        Assert.Empty(citingInternalNotes);
+    }
+
+    [Fact]
     public void Ids_are_unique_and_registered_in_order()
     {
         var ids = RuleRegistry.All.Select(r => r.Descriptor.Id).ToList();

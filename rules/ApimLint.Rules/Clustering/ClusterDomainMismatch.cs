@@ -20,8 +20,7 @@ public sealed class ClusterDomainMismatch : Rule
         when each lists the other as a well-known member. The nodes run as two one-node clusters, the
         "member joined" log line never appears, and cache invalidation between them does not happen.
         The guide sets `wso2.pub.store.domain` on the active before copying it; a passive configured by
-        hand, or left with the pack's `wso2.carbon.domain`, differs. (product-is#1710; failure 3 of the
-        domain facts.)
+        hand, or left with the pack's `wso2.carbon.domain`, differs. ([product-is#1710](https://github.com/wso2/product-is/issues/1710).)
 
         ## Example
         The active has `<parameter name="domain">wso2.pub.store.domain</parameter>`, the passive:

@@ -22,7 +22,7 @@ public sealed class ClusteringDisabled : Rule
         ensure that each node is in sync with the changes that happen to the other node". A node with
         clustering off never joins its peer: no cache invalidation between the nodes, so throttling
         policies, scopes and API changes made on one node stay stale on the other until its caches
-        expire. (WSO2 Clustering Guide; failure 4 of the domain facts.)
+        expire. ([WSO2 Clustering Guide](https://docs.wso2.com/display/Cluster).)
 
         ## Example
         ```xml

@@ -23,7 +23,7 @@ public sealed class LocalMemberPortCollision : Rule
         the second node to start finds 4000 taken, auto-increments to 4001, and advertises a port that
         neither node's well-known member list names. The guide itself says that nodes on the same
         machine "require two different `localMemberPort` numbers". (WSO2 Clustering Guide 4.2.0;
-        product-is#20728; failure 2 of the domain facts.)
+        [product-is#20728](https://github.com/wso2/product-is/issues/20728).)
 
         ## Example
         Both nodes on 192.168.10.1, the passive with offset 1:

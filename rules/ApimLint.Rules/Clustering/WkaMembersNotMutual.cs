@@ -26,8 +26,8 @@ public sealed class WkaMembersNotMutual : Rule
         versa", but its example member is port 4000 while two nodes on one host need two different
         localMemberPort values (the port offset does not move it). A node that does not list its peer
         forms a cluster of its own: no cache invalidation between the nodes, and when the listed member
-        is down the survivor cannot re-form the cluster. (WSO2 Clustering Guide; product-is#20728;
-        failures 2 and 5 of the domain facts.)
+        is down the survivor cannot re-form the cluster. ([WSO2 Clustering Guide](https://docs.wso2.com/display/Cluster);
+        [product-is#20728](https://github.com/wso2/product-is/issues/20728).)
 
         ## Example
         Both nodes on 192.168.10.1, the active on port 4000 and the passive on 4001; the active lists:

@@ -24,8 +24,9 @@ public sealed class ArtifactDrift : Rule
         guide asks for "a content synchronization mechanism like Rsync to synchronize the artifacts in
         the `<API-M_HOME>/repository/deployment/server/synapse-configs` directory of one node with
         those of the other node". When the Rsync is broken the passive has not the APIs the active
-        serves and answers 404 for them after failover (docs-apim PR 2770 and #2259; failure 10 of the
-        domain facts). Throttling policies and secondary user stores are deployed the same way.
+        serves and answers 404 for them after failover
+        ([docs-apim PR 2770](https://github.com/wso2/docs-apim/pull/2770) and
+        [#2259](https://github.com/wso2/docs-apim/issues/2259)). Throttling policies and secondary user stores are deployed the same way.
 
         ## Example
         The active has `synapse-configs/default/api/admin--OrderAPI_v1.0.0.xml`; the passive, whose

@@ -46,7 +46,8 @@ public sealed class ConfigDrift : Rule
         node, every half-applied change, makes the pair drift, and failover brings the surprise: a pool
         size, a throttling setting, a log level or a database that is not what the active had. The
         shared stores in particular (API-M, user store, governance registry) must be one external
-        database that both nodes use (WSO2 "Changing to MySQL"; failure 16 of the domain facts): a node
+        database that both nodes use (WSO2
+        "[Changing to MySQL](https://apim.docs.wso2.com/en/3.0.0/install-and-setup/setting-up-databases/changing-default-databases/changing-to-mysql/)"): a node
         on another database has other users, subscriptions and tokens after failover.
 
         ## Example

@@ -22,8 +22,8 @@ public sealed class GatewayServerUrlDiverges : Rule
         The guide asks to point "the `<ServerURL>` to the same Gateway node" but its example is the
         placeholder URL, which each node resolves to itself. With the passive on port offset 1 the
         passive's Publisher deploys APIs into its own synapse-configs, which the one-way Rsync from the
-        active then overwrites: APIs published on the passive vanish. (API-M 2.5 active-active guide,
-        step 4; failure 9 of the domain facts.)
+        active then overwrites: APIs published on the passive vanish. (
+        [API-M 2.5 active-active guide](https://wso2docs.atlassian.net/wiki/spaces/AM250/pages/28345309/Configuring+an+Active-Active+Deployment), step 4.)
 
         ## Example
         On the passive (port offset 1):

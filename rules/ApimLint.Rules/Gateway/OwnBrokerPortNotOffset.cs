@@ -24,8 +24,8 @@ public sealed class OwnBrokerPortNotOffset : Rule
         publisher reaches the active's broker: once its jndi2 publisher rightly points at the active,
         it publishes every event twice to the active and never to itself, and its own gateway never
         hears its own Traffic Manager's decisions. The server logs "Error acquiring a Connection from the JMS CF : jmsEventPublisher … Unable to
-        Connect" when nothing listens on the port. (product-apim#1707; docs-apim PR 8245 corrects node
-        2 to 5673; failure 6 of the domain facts.)
+        Connect" when nothing listens on the port. ([product-apim#1707](https://github.com/wso2/product-apim/issues/1707);
+        [docs-apim PR 8245](https://github.com/wso2/docs-apim/pull/8245) corrects node 2 to 5673.)
 
         ## Example
         On the passive (offset 1), on the same host as the active:

@@ -35,8 +35,8 @@ public sealed class ThrottlePeerJndiMissing : Rule
         The guide has the Traffic Manager of each node publish throttle events to the other node's
         broker through "an additional JNDI config file in each node", jndi2.properties. Without it the
         peer publisher cannot connect, throttle counters diverge between the nodes, and after failover
-        the passive knows nothing of the limits already reached. (product-apim#8040, docs-apim PR 1352;
-        failure 7 of the domain facts.)
+        the passive knows nothing of the limits already reached. (
+        [product-apim#8040](https://github.com/wso2/product-apim/issues/8040), [docs-apim PR 1352](https://github.com/wso2/docs-apim/pull/1352).)
 
         ## Example
         The passive was copied from the active before jndi2.properties was created, so only the active

@@ -24,7 +24,8 @@ public sealed class ThrottlePeerPublisherMissing : Rule
         The shipped jmsEventPublisher.xml publishes throttle events only to the node's own broker. The
         guide adds jmsEventPublisher2.xml so that each node's Traffic Manager also tells the other;
         without it the nodes throttle independently and after failover the passive has no record of the
-        limits already consumed. (product-apim#8040, docs-apim PR 1352; failure 7 of the domain facts.)
+        limits already consumed. ([product-apim#8040](https://github.com/wso2/product-apim/issues/8040),
+        [docs-apim PR 1352](https://github.com/wso2/docs-apim/pull/1352).)
 
         ## Example
         eventpublishers/ holds only the four files the pack ships.

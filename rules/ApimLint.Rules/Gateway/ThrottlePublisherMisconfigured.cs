@@ -34,7 +34,7 @@ public sealed class ThrottlePublisherMisconfigured : Rule
         a mistyped destination, or a jndi2.properties without the guide's `topic.throttleData` line
         leaves the publisher undeployed or publishing what no gateway reads: the peer never learns of
         throttled keys, and after failover the limits already reached start from nothing.
-        (product-apim#8040, docs-apim PR 1352; failure 7 of the domain facts.)
+        ([product-apim#8040](https://github.com/wso2/product-apim/issues/8040), [docs-apim PR 1352](https://github.com/wso2/docs-apim/pull/1352).)
 
         ## Example
         jmsEventPublisher2.xml copied from jmsEventPublisher_1.10.0.xml:

@@ -19,7 +19,8 @@ public sealed class BrokerCredentialsMismatch : Rule
         ## Why it matters
         The message broker authenticates publishers against the user store. After the admin password is
         changed, as the guide asks, jndi files that still say `admin:admin` are refused: the throttling
-        publishers stop and throttling silently ends. (Failure 8 of the domain facts.)
+        publishers stop and throttling silently ends. (
+        [docs-apim#2330](https://github.com/wso2/docs-apim/issues/2330), [product-apim#2677](https://github.com/wso2/product-apim/issues/2677).)
 
         ## Example
         user-mgt.xml's admin password was changed, but jndi2.properties still has

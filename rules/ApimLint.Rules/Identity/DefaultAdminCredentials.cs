@@ -17,7 +17,8 @@ public sealed class DefaultAdminCredentials : Rule
         Everyone knows the pack's credentials: with them the Publisher, the Admin Portal, the Carbon
         console and the admin services are open to anyone who reaches the proxy. The guide says it
         plainly: "If you are using the WSO2UM_DB to store users, remember to change the administrator
-        username and password." (WSO2 production deployment guidelines; failure 20 of the domain facts.)
+        username and password." (
+        [WSO2 production deployment guidelines](https://apim.docs.wso2.com/en/3.2.0/install-and-setup/setup/deployment-best-practices/production-deployment-guidelines/).)
         This rule cannot be suppressed: no justification makes a public password safe in a deployment
         this gate lets through.
 

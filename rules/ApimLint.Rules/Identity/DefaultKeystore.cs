@@ -18,8 +18,8 @@ public sealed class DefaultKeystore : Rule
         Every API-M pack ships the same wso2carbon.jks with the same private key and password. The
         primary keystore signs tokens and encrypts the Secure Vault's secrets: with the public one,
         anyone can forge what the gateway trusts and decrypt what the vault protects. The guide: "It is
-        recommended to change this default keystore in a production deployment." (WSO2 production
-        deployment guidelines; failure 20 of the domain facts.)
+        recommended to change this default keystore in a production deployment." (
+        [WSO2 production deployment guidelines](https://apim.docs.wso2.com/en/3.2.0/install-and-setup/setup/deployment-best-practices/production-deployment-guidelines/).)
 
         ## Example
         ```xml

@@ -20,7 +20,7 @@ public sealed class UserStoreNotShared : Rule
         The guide moves users to the shared database: "Configure the API Manager to refer to the
         WSO2UM_DB for user information". A node left on `jdbc/WSO2CarbonDB` keeps its users, roles and
         the admin in its own H2 database: accounts created on the active do not exist on the passive,
-        and after failover nobody can log in. (Failure 16 of the domain facts.)
+        and after failover nobody can log in.
 
         ## Example
         ```xml

@@ -20,8 +20,9 @@ public sealed class MysqlCharsetNotLatin1OnWindows : Rule
         The guide: "For Microsoft Windows users: When creating the database in MySQL, it is important to
         specify the character set as latin1. Failure to do this may result in an error (error code:
         1709) when starting your cluster." MySQL 5.6 with utf8 fails with 1709 "Index column size too
-        large" (8.0 with 1071) while the tables are created. (WSO2 "Changing to MySQL";
-        product-apim#3736; failure 15 of the domain facts.)
+        large" (8.0 with 1071) while the tables are created. (WSO2
+        "[Changing to MySQL](https://apim.docs.wso2.com/en/3.0.0/install-and-setup/setting-up-databases/changing-default-databases/changing-to-mysql/)";
+        [product-apim#3736](https://github.com/wso2/product-apim/issues/3736).)
 
         ## Example
         ```sql

@@ -26,8 +26,8 @@ public sealed class RegistryGovernanceNotShared : Rule
         tenant and API-M configuration. The guide mounts both from the shared WSO2GOV_DB so that the
         passive sees what the active wrote. A space left unmounted, or mounted from an H2 file inside
         each node, is private to each node: after failover the passive serves APIs without their
-        registry resources, and changes made on one node never reach the other. (Governance registry
-        mounting docs; failures 16 and 18 of the domain facts.)
+        registry resources, and changes made on one node never reach the other. (
+        [Governance registry mounting docs](https://wso2docs.atlassian.net/wiki/spaces/Governance540/pages/1050338/Remote+Instance+and+Mount+Configuration+Details).)
 
         ## Example
         ```xml

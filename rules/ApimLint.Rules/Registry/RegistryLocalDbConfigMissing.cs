@@ -22,7 +22,7 @@ public sealed class RegistryLocalDbConfigMissing : Rule
         mounting configurations." An operator who pastes the mount block over the default one removes the
         local registry's config; the node then fails at start-up with a registry initialisation error, or
         (with currentDBConfig pointing at the shared database) turns the shared store into its local one.
-        (Governance registry mounting docs; failure 18 of the domain facts.)
+        ([Governance registry mounting docs](https://wso2docs.atlassian.net/wiki/spaces/Governance540/pages/1050338/Remote+Instance+and+Mount+Configuration+Details).)
 
         ## Example
         ```xml

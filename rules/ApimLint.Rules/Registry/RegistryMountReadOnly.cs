@@ -20,7 +20,7 @@ public sealed class RegistryMountReadOnly : Rule
         and the passive takes over all writes after failover. With a read-only mount, creating or
         updating an API, a document or a lifecycle state fails on that node with a registry write error.
         The guide writes `<readOnly>false</readOnly>` for the remote instance on both nodes.
-        (Governance registry mounting docs; failure 18 of the domain facts.)
+        ([Governance registry mounting docs](https://wso2docs.atlassian.net/wiki/spaces/Governance540/pages/1050338/Remote+Instance+and+Mount+Configuration+Details).)
 
         ## Example
         On the passive:

@@ -21,9 +21,10 @@ public sealed class RegistryMountUnknownInstance : Rule
         `/_system/config` with `<instanceId>gov</instanceId>`. The registry cannot resolve the mount:
         the node logs a mount failure at start-up and keeps `/_system/config` in its own local
         database, so the two nodes no longer share tenant and API-M configuration. A bad mount is also
-        remembered in the local registry database after registry.xml is corrected (product-ei#4800), so
-        fix it before the first start. (Governance registry mounting docs, ADMIN44x registry.xml docs;
-        failures 18 and 19 of the domain facts.)
+        remembered in the local registry database after registry.xml is corrected
+        ([product-ei#4800](https://github.com/wso2/product-ei/issues/4800)), so fix it before the first
+        start. ([Governance registry mounting docs](https://wso2docs.atlassian.net/wiki/spaces/Governance540/pages/1050338/Remote+Instance+and+Mount+Configuration+Details),
+        ADMIN44x registry.xml docs.)
 
         ## Example
         ```xml

@@ -22,7 +22,8 @@ public sealed class RegistryRemoteDbConfigInvalid : Rule
         is the local registry itself (by default embedded H2 in each node): every node mounts its own
         database and nothing is shared. The guide adds
         `<dbConfig name="wso2gov">` for this and keeps `wso2registry` as the local config.
-        (Governance registry mounting docs; ADMIN44x registry.xml docs; failure 18 of the domain facts.)
+        ([Governance registry mounting docs](https://wso2docs.atlassian.net/wiki/spaces/Governance540/pages/1050338/Remote+Instance+and+Mount+Configuration+Details);
+        ADMIN44x registry.xml docs.)
 
         ## Example
         ```xml

@@ -20,9 +20,9 @@ public sealed class BackupWithHashBalancing : Rule
         configuration (`balancing method does not support parameter "backup"`) and nginx does not
         start. Written the other way round, nginx 1.22 (Debian 12's) accepts it without a word, and the
         backup server stays an active target: the passive takes requests while the active is up
-        (nginx/nginx#245). The combination comes from WSO2's sticky-session
+        ([nginx/nginx#245](https://github.com/nginx/nginx/issues/245)). The combination comes from WSO2's sticky-session
         advice for active-active (`ip_hash`) pasted into the active-passive upstream, whose passive
-        must stay `backup` (APIM602). (nginx upstream module; failure 14 of the domain facts.)
+        must stay `backup` (APIM602). ([nginx upstream module](https://nginx.org/en/docs/http/ngx_http_upstream_module.html).)
 
         ## Example
         ```nginx

@@ -24,7 +24,8 @@ public sealed class CookiePathMismatch : Rule
         Admin Console block was copied from the Publisher's and kept `proxy_cookie_path /publisher
         /publisher;`: the admin cookie is never rewritten, which only works while the public context
         and the backend's are the same, and loops on the login page as soon as they differ.
-        (product-apim#6467, #6808, #8911; carbon-apimgt PR 7815, 7669; failure 11 of the domain facts.)
+        ([product-apim#6467](https://github.com/wso2/product-apim/issues/6467), [#6808](https://github.com/wso2/product-apim/issues/6808), [#8911](https://github.com/wso2/product-apim/issues/8911);
+        [carbon-apimgt PR 7815](https://github.com/wso2/carbon-apimgt/pull/7815), [7669](https://github.com/wso2/carbon-apimgt/pull/7669).)
 
         ## Example
         ```nginx

@@ -27,7 +27,8 @@ public sealed class ForwardedHeadersMissing : Rule
         to build their links and redirects for the proxy's host, and X-Forwarded-For carries the
         client's address, which the servers otherwise see as nginx's: without the headers, redirects
         name the backend's host and every login seems to come from the proxy. (The guide's nginx
-        block; site.json `reverseProxy`; failure 11 of the domain facts.)
+        block; site.json `reverseProxy`;
+        [product-apim#6467](https://github.com/wso2/product-apim/issues/6467), [#6808](https://github.com/wso2/product-apim/issues/6808), [#8911](https://github.com/wso2/product-apim/issues/8911).)
 
         ## Example
         ```nginx

@@ -21,8 +21,8 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
         which holds the active node alone: everything that creates artifacts must happen on the active,
         whose synapse-configs are copied to the passive by a one-way Rsync. An API published through
         the passive lands in the passive's synapse-configs, and the next Rsync from the active deletes
-        it: the API answers 404 after the next failover or sync (docs-apim PR 2770, #2259; failures
-        9 and 10 of the domain facts).
+        it: the API answers 404 after the next failover or sync (
+        [docs-apim PR 2770](https://github.com/wso2/docs-apim/pull/2770), [#2259](https://github.com/wso2/docs-apim/issues/2259); [API-M 2.5 active-active guide](https://wso2docs.atlassian.net/wiki/spaces/AM250/pages/28345309/Configuring+an+Active-Active+Deployment)).
 
         ## Example
         ```nginx

@@ -20,7 +20,8 @@ public sealed class PassiveNotBackup : Rule
         Without `backup`, nginx balances requests between its servers round robin: the passive serves
         half of the store and API traffic while the active is up, which is an active-active deployment
         the rest of the setup is not made for (one-way Rsync of synapse-configs from the active, the
-        gateway ServerURL of the active; failures 9 and 10 of the domain facts). With `backup` on the
+        gateway ServerURL of the active; [API-M 2.5 active-active guide](https://wso2docs.atlassian.net/wiki/spaces/AM250/pages/28345309/Configuring+an+Active-Active+Deployment);
+        [docs-apim PR 2770](https://github.com/wso2/docs-apim/pull/2770), [#2259](https://github.com/wso2/docs-apim/issues/2259)). With `backup` on the
         active instead, nginx sends everything to the passive while it is up; with both marked, nginx
         refuses the group. The guide writes `server 127.0.0.1:9444 backup;` for exactly this reason.
         (nginx upstream module, `backup`: "marks the server as a backup server. It will be passed

@@ -22,8 +22,8 @@ public sealed class ProxyRedirectMismatch : Rule
         nginx rewrites the `Location` header with proxy_redirect. A replacement that names another
         app's context sends the user to that app; one that names another host (the guide's
         `https://localhost/…` copied to a proxy with a real name) sends the browser to the user's own
-        machine. Either way the login never completes. (product-apim#6467, #6808, #8911; failure 11 of
-        the domain facts.)
+        machine. Either way the login never completes. (
+        [product-apim#6467](https://github.com/wso2/product-apim/issues/6467), [#6808](https://github.com/wso2/product-apim/issues/6808), [#8911](https://github.com/wso2/product-apim/issues/8911).)
 
         ## Example
         ```nginx

@@ -23,8 +23,9 @@ public sealed class SiteReverseProxyContextMismatch : Rule
         host. A context that differs from the nginx location sends the browser to a path nginx does not
         route to the app (or routes to another one), and the login redirect loops; a host that differs
         from the proxy's name takes the user away from the proxy. The guide's values (`localhost`,
-        `/store`, `/publisher`, `/admin`) fit its own nginx block only. (product-apim#6467, #6808,
-        #8911; carbon-apimgt PR 7815, 7669; failure 11 of the domain facts.)
+        `/store`, `/publisher`, `/admin`) fit its own nginx block only. (
+        [product-apim#6467](https://github.com/wso2/product-apim/issues/6467), [#6808](https://github.com/wso2/product-apim/issues/6808), [#8911](https://github.com/wso2/product-apim/issues/8911);
+        [carbon-apimgt PR 7815](https://github.com/wso2/carbon-apimgt/pull/7815), [7669](https://github.com/wso2/carbon-apimgt/pull/7669).)
 
         ## Example
         nginx serves the store at `location /store`, but the passive's store site.json says:

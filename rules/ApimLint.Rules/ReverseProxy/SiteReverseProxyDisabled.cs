@@ -21,7 +21,8 @@ public sealed class SiteReverseProxyDisabled : Rule
         instead of the proxy's: behind nginx the browser leaves the proxy, or loops on the login page.
         The guide enables it in all three apps before copying the active to make the passive; a
         passive set up from a fresh pack takes over with the default and fails only after failover.
-        (The guide's site.json steps; product-apim#6467, #8911; failure 11 of the domain facts.)
+        (The guide's site.json steps; [product-apim#6467](https://github.com/wso2/product-apim/issues/6467),
+        [#8911](https://github.com/wso2/product-apim/issues/8911).)
 
         ## Example
         ```json

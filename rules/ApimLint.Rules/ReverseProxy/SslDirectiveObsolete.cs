@@ -19,7 +19,7 @@ public sealed class SslDirectiveObsolete : Rule
         The `ssl` directive has been obsolete since nginx 1.15.0, which warns about it, and nginx
         1.25.1 removed it: the same configuration stops nginx from starting after an upgrade. It also
         turns TLS on for every listen of the server, so a plain-HTTP port added to it later speaks TLS.
-        (nginx CHANGES 1.15.0 and 1.25.1; failure 13 of the domain facts.)
+        ([nginx CHANGES](https://nginx.org/en/CHANGES) 1.15.0 and 1.25.1.)
 
         ## Example
         ```nginx

@@ -24,7 +24,7 @@ public sealed class UpstreamNodePortMismatch : Rule
         both nodes listen on 9443 of their own address, a server points at a port nothing listens on:
         nginx marks it failed and, when it is the passive, has nowhere to fail over to when the active
         goes down. The port offset moves every servlet and NIO port of a node (carbon.xml `Offset`),
-        so the upstream must follow it. (Domain facts, port offset; the guide's port table: "Ensure
+        so the upstream must follow it. (The guide's port table: "Ensure
         that the ports and URLs are mapped correctly in the load balancer".)
 
         ## Example
