@@ -37,8 +37,9 @@ public sealed class SharedDatasourceDiverges : Rule
 
         ## How to fix
         Give both nodes the same URL, driver and user for the shared databases, with the database's
-        address rather than localhost when the nodes are on different hosts.
-        """);
+        address rather than localhost when the nodes are on different hosts. A registry cacheId that
+        names the active's database on the passive (APIM306) follows once the URL does.
+        """) { Supersedes = [new("APIM306", SupersessionScope.Place)] };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
