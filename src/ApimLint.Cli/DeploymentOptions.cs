@@ -87,6 +87,7 @@ internal sealed class DeploymentOptions
             parse.GetValue(_followSymlinks)) with
         {
             ActiveOverride = Override(NodeRole.Active), PassiveOverride = Override(NodeRole.Passive),
+            ArtifactSync = config.ArtifactSync ?? ArtifactSync.Rsync,
             NginxPrefix = config.NginxPrefix ?? ApimLint.Syntax.Nginx.NginxConfig.DefaultPrefix,
         };
     }

@@ -50,6 +50,10 @@ internal static class InitCommand
               // Database provisioning scripts (CREATE DATABASE ...); globs are allowed.
               "sql": [{{sql}}],
               "os": "linux",
+              // How deployed artifacts reach the passive: "rsync" (the guide's one-way copy from the active:
+              // publish on the active only) or "shared-filesystem" (both nodes mount the same synapse-configs
+              // and executionplans, so each may publish and the passive may back up the management apps).
+              "artifactSync": "rsync",
 
               // Severity per rule: "error", "warning", "note" or "none" (off). `apimlint rules` lists them.
               "rules": {

@@ -18,6 +18,14 @@ public sealed class GatewayServerUrlDiverges : Rule
         active node's gateway. It stays silent while either node's carbon.xml cannot be read (APIM001
         says why) and apimlint.json gives no offset, since the ports then are not known.
 
+        With `"artifactSync": "shared-filesystem"` in apimlint.json (both nodes mount the same
+        `repository/deployment/server/synapse-configs` and `executionplans`, e.g. over NFS) the rule is
+        silent: an API deployed through either node's own gateway lands in the shared folder, which the
+        other node reads too, so each node may publish to its own gateway (
+        [Distributed Deployment of the Gateway](https://apim.docs.wso2.com/en/3.0.0/install-and-setup/deploying-wso2-api-manager/distributed-deployment/distributed-deployment-of-the-gateway/):
+        with a shared file system every node can deploy artifacts, unlike Rsync). Under the default, `"rsync"`,
+        it checks as described above.
+
         ## Why it matters
         The guide asks to point "the `<ServerURL>` to the same Gateway node" but its example is the
         placeholder URL, which each node resolves to itself. With the passive on port offset 1 the
@@ -46,6 +54,8 @@ public sealed class GatewayServerUrlDiverges : Rule
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
+        // On a shared file system a node's own gateway writes where the other's reads: any gateway will do.
+        if (deployment.ArtifactSync == ArtifactSync.SharedFilesystem) yield break;
         // A ServerURL resolves through the nodes' offsets, which are not known without carbon.xml.
         if (!deployment.PortsKnown) yield break;
         // localhost is each node's own machine: which gateway a URL reaches follows from the topology.

@@ -20,6 +20,16 @@ public sealed class LocationWrongUpstream : Rule
         upstream, the upstream decides which is misrouted: several servers mean it was meant for both
         nodes, a single server for the active alone.
 
+        With `"artifactSync": "shared-filesystem"` in apimlint.json (both nodes mount the same
+        `repository/deployment/server/synapse-configs` and `executionplans`, e.g. over NFS) a management
+        location may proxy to an upstream of both nodes, such as `allnodes`, as long as the active is
+        its primary server and the passive only a `backup`: what the Publisher deploys on the passive
+        after a failover lands in the shared folder (
+        [Distributed Deployment of the Gateway](https://apim.docs.wso2.com/en/3.0.0/install-and-setup/deploying-wso2-api-manager/distributed-deployment/distributed-deployment-of-the-gateway/):
+        with a shared file system every node can deploy artifacts, unlike Rsync). The other checks (the port,
+        the store and API traffic on the manager upstream) stay. Under the default, `"rsync"`, a
+        management location on an upstream with both nodes is reported.
+
         ## Why it matters
         The guide routes the management apps to `manager-worker`, the active alone, because only the
         active's artifacts are copied to the passive; the store and the registry images to `allnodes`,
@@ -55,7 +65,7 @@ public sealed class LocationWrongUpstream : Rule
             if (routing.ServiceOfServers(upstream) is { } service && service.IsServlet() != wantsServlet)
                 reasons.Add($"serves the nodes' {service.Label()}");
             var upstreamRole = routing.RoleOf(upstream);
-            if (upstreamRole != UpstreamRole.None && upstreamRole != wantedRole)
+            if (upstreamRole != UpstreamRole.None && upstreamRole != wantedRole && !PassiveBacksUpManagerApps(deployment, routing, role, upstream))
             {
                 var others = routing.UsersOf(upstream)
                     .Where(u => (routing.RoleOf(u.Location) == LocationRole.Manager) != (role == LocationRole.Manager))
@@ -84,5 +94,18 @@ public sealed class LocationWrongUpstream : Rule
                 routing.Key(location.ProxyPass),
                 new RelatedLocation(upstream.Name.Location, $"upstream {upstream.Name.Value}"));
         }
+    }
+
+    /// <summary>
+    /// On a shared file system a management location may use an upstream of both nodes whose primary is the active
+    /// and where the passive is only a backup: what the passive publishes after a failover is the active's too.
+    /// </summary>
+    private static bool PassiveBacksUpManagerApps(Deployment deployment, NginxRouting routing, LocationRole role, NginxUpstream upstream)
+    {
+        if (deployment.ArtifactSync != ArtifactSync.SharedFilesystem || role != LocationRole.Manager) return false;
+        if (routing.ServiceOfServers(upstream) is not { } service) return false;
+        var members = routing.Members(upstream, service);
+        return members.Any(m => m.Node == deployment.Active && !m.Server.IsBackup)
+            && members.Where(m => m.Node == deployment.Passive).All(m => m.Server.IsBackup);
     }
 }

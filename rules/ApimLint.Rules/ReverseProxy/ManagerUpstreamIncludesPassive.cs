@@ -16,6 +16,16 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
         and an upstream none of whose servers is the active node. Servers are matched to nodes by their
         address and port as in APIM601.
 
+        With `"artifactSync": "shared-filesystem"` in apimlint.json (both nodes mount the same
+        `repository/deployment/server/synapse-configs` and `executionplans`, e.g. over NFS) what the
+        passive publishes lands where the active reads it, so the passive may stand behind the
+        management apps as `backup` (
+        [Distributed Deployment of the Gateway](https://apim.docs.wso2.com/en/3.0.0/install-and-setup/deploying-wso2-api-manager/distributed-deployment/distributed-deployment-of-the-gateway/):
+        with a shared file system every node can deploy artifacts, unlike Rsync). The rule still reports the
+        passive as a primary server (the apps would run on both nodes at once) and an upstream that
+        reaches the passive and not the active. Under the default, `"rsync"`, it reports the passive
+        even as `backup`.
+
         ## Why it matters
         The guide routes the management console, the Publisher and the Admin Portal to `manager-worker`,
         which holds the active node alone: everything that creates artifacts must happen on the active,
@@ -49,14 +59,18 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
             var targets = upstream.Servers.Select(routing.Resolve).ToList();
             // Reaching only the passive is one slip: the server is the passive's where the active's belongs.
             var onlyPassive = !members.Any(m => m.Node == deployment.Active) && targets.All(t => t.Node is not null && t.Service == service);
-            foreach (var server in members.Where(m => m.Node == deployment.Passive).Select(m => m.Server))
+            // On a shared file system what the passive publishes is the active's too: it may stand by as backup.
+            var backupAllowed = deployment.ArtifactSync == ArtifactSync.SharedFilesystem && !onlyPassive;
+            foreach (var server in members.Where(m => m.Node == deployment.Passive).Select(m => m.Server).Where(s => !(backupAllowed && s.IsBackup)))
             {
                 var message = onlyPassive
                     ? $"upstream {upstream.Name.Value}, behind {behind}, reaches passive's server {server.Address.Value} and not the active: " +
                       $"it should be active's {service.Label()} {routing.AddressFor(deployment.Active, service, upstream)}"
                     : $"upstream {upstream.Name.Value}, behind {behind}, includes passive's server {server.Address.Value}" +
                       (server.IsBackup ? " as backup" : "") +
-                      ": the management console, Publisher and Admin Portal must run on the active only, whose artifacts Rsync copies to the passive";
+                      (deployment.ArtifactSync == ArtifactSync.SharedFilesystem
+                          ? ": the management console, Publisher and Admin Portal must run on the active, with the passive at most as backup"
+                          : ": the management console, Publisher and Admin Portal must run on the active only, whose artifacts Rsync copies to the passive");
                 yield return Report(server.Address.Location, message, routing.Key(server.Directive));
             }
         }

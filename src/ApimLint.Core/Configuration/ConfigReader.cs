@@ -72,11 +72,12 @@ public static class ConfigReader
                 "nginx" => reader.Nginx(property.Value, config),
                 "sql" => config with { Sql = reader.Array(property.Value, "sql").Select(i => reader.Path(i, "sql[]")).ToList() },
                 "os" => config with { Os = reader.Os(property.Value, "os") },
+                "artifactSync" => config with { ArtifactSync = reader.ArtifactSync(property.Value, "artifactSync") },
                 "rules" => config with { Rules = reader.Object(property.Value, "rules").Properties.ToDictionary(p => reader.RuleId(p), p => reader.Severity(p.Value, $"rules.{p.Name}")) },
                 "failLevel" => config with { FailLevel = reader.Severity(property.Value, "failLevel") },
                 "baseline" => config with { Baseline = reader.Path(property.Value, "baseline") },
                 "drift" => config with { Drift = reader.Drift(property.Value) },
-                _ => throw reader.Unknown(property, ["$schema", "nodes", "nginx", "sql", "os", "rules", "failLevel", "baseline", "drift"]),
+                _ => throw reader.Unknown(property, ["$schema", "nodes", "nginx", "sql", "os", "artifactSync", "rules", "failLevel", "baseline", "drift"]),
             };
         }
         var roles = config.Nodes.Select(n => n.Role).ToList();
@@ -167,6 +168,13 @@ public static class ConfigReader
             "linux" => TargetOs.Linux,
             "windows" => TargetOs.Windows,
             _ => throw Error(node, $"{what} must be \"linux\" or \"windows\""),
+        };
+
+        public ArtifactSync ArtifactSync(JsonNodeSyntax node, string what) => String(node, what) switch
+        {
+            "rsync" => Model.ArtifactSync.Rsync,
+            "shared-filesystem" => Model.ArtifactSync.SharedFilesystem,
+            _ => throw Error(node, $"{what} must be \"rsync\" or \"shared-filesystem\""),
         };
 
         public Severity Severity(JsonNodeSyntax node, string what) => String(node, what) switch

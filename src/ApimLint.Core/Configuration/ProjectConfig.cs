@@ -17,6 +17,9 @@ public sealed record ProjectConfig
     public string? NginxPrefix { get; init; }
     public IReadOnlyList<string> Sql { get; init; } = [];
     public TargetOs? Os { get; init; }
+
+    /// <summary>How artifacts reach the passive ("artifactSync"); null when the file does not say, which means Rsync.</summary>
+    public ArtifactSync? ArtifactSync { get; init; }
     public IReadOnlyDictionary<string, Severity> Rules { get; init; } = new Dictionary<string, Severity>();
     public Severity? FailLevel { get; init; }
     public string? Baseline { get; init; }

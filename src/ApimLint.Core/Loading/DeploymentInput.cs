@@ -15,6 +15,9 @@ public sealed record DeploymentInput(string Root, string ActiveHome, string Pass
 
     public NodeOverride PassiveOverride { get; init; } = NodeOverride.None;
 
+    /// <summary>How artifacts reach the passive (apimlint.json's "artifactSync").</summary>
+    public ArtifactSync ArtifactSync { get; init; } = ArtifactSync.Rsync;
+
     /// <summary>The configuration prefix nginx runs with on the server, which the folder of <see cref="NginxConf"/> stands for.</summary>
     public string NginxPrefix { get; init; } = Syntax.Nginx.NginxConfig.DefaultPrefix;
 

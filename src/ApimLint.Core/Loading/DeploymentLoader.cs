@@ -27,6 +27,7 @@ public static class DeploymentLoader
             Nginx = nginx,
             SqlScripts = input.SqlFiles.Select(f => ConfigFileLoader.Sql(input.Root, Path.GetRelativePath(input.Root, f))).ToList(),
             Os = input.Os,
+            ArtifactSync = input.ArtifactSync,
             Topology = TopologyReader.Derive(active, passive, nginx, hosts.Syntax),
             HostsFile = hosts,
             Preferred = input.Preferred,

@@ -5,6 +5,12 @@ namespace ApimLint.Model;
 
 public enum TargetOs { Linux, Windows }
 
+/// <summary>
+/// How the nodes share deployed artifacts (synapse-configs, executionplans): the guide's one-way Rsync from the
+/// active, or a shared file system both nodes mount, which lets each node publish and the passive stand in for the active.
+/// </summary>
+public enum ArtifactSync { Rsync, SharedFilesystem }
+
 /// <summary>The one model of an active-passive deployment that every rule reads.</summary>
 public sealed class Deployment
 {
@@ -15,6 +21,9 @@ public sealed class Deployment
     public required IReadOnlyList<ConfigFile<SqlScriptSyntax>> SqlScripts { get; init; }
     public required TargetOs Os { get; init; }
     public required Topology Topology { get; init; }
+
+    /// <summary>How artifacts reach the passive, as apimlint.json declares it ("artifactSync"); the guide's Rsync when it does not.</summary>
+    public ArtifactSync ArtifactSync { get; init; } = ArtifactSync.Rsync;
 
     /// <summary>The deployment folder's hosts file, when there is one: names it equates with addresses.</summary>
     public ConfigFile<HostsFileSyntax>? HostsFile { get; init; }

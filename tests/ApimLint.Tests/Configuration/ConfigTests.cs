@@ -31,6 +31,8 @@ public sealed class ConfigTests
 
     [Theory]
     [InlineData("{ \"failLevel\": \"fatal\" }", "1:16: failLevel must be \"error\", \"warning\", \"note\" or \"none\"")]
+    [InlineData("{ \"artifactSync\": \"nfs\" }", "1:19: artifactSync must be \"rsync\" or \"shared-filesystem\"")]
+    [InlineData("{ \"artifactsync\": \"rsync\" }", "1:3: unknown key 'artifactsync' (did you mean 'artifactSync'?)")]
     [InlineData("{ \"rules\": { \"APIM404\": 3 } }", "1:25: rules.APIM404 must be a string")]
     [InlineData("{ \"rules\": { \"WKA\": \"none\" } }", "1:14: 'WKA' is not a rule ID (APIMnnn)")]
     [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"a\", \"portOffset\": -1 } ] }", "1:61: nodes[0].portOffset must be a whole number")]
@@ -146,6 +148,7 @@ public sealed class ConfigTests
         Assert.Equal(["active", "passive"], config.Nodes.Select(n => n.Path));
         Assert.Equal("nginx/nginx.conf", config.Nginx);
         Assert.Equal(["db/*.sql"], config.Sql);
+        Assert.Equal(ApimLint.Model.ArtifactSync.Rsync, config.ArtifactSync);
         var withoutComments = ApimLint.Syntax.Json.JsonParser.Parse(new ApimLint.Text.SourceText(file, File.ReadAllText(file)));
         Assert.Null(withoutComments.Error);
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file), new System.Text.Json.JsonDocumentOptions
