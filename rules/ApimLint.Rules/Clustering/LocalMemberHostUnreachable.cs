@@ -27,8 +27,9 @@ public sealed class LocalMemberHostUnreachable : Rule
         (the /etc/hosts entry of the machine's own name is often 127.0.1.1); without the parameter,
         Hazelcast picks an interface itself. The peer's join is then refused ("Wrong bind request") or
         never arrives, and each node forms its own cluster. The guide says localMemberHost "should be the
-        server's IP address". (WSO2 clustering docs; hazelcast#6906 and #5666; failure 1 of the domain
-        facts.)
+        server's IP address". ([WSO2 Clustering Guide](https://docs.wso2.com/display/Cluster);
+        [hazelcast#6906](https://github.com/hazelcast/hazelcast/issues/6906) and
+        [#5666](https://github.com/hazelcast/hazelcast/issues/5666).)
 
         ## Example
         The nodes on 192.168.10.1 and 192.168.10.2, the passive with:

@@ -35,8 +35,8 @@ public sealed class LocationWrongUpstream : Rule
         active's artifacts are copied to the passive; the store and the registry images to `allnodes`,
         and API traffic to `allnodes-traffic-https`/`-http`, with the passive as backup so that they
         survive the active's failure. A management location on an upstream with both nodes publishes
-        on the passive after a failover, APIs that Rsync then deletes (failures 9 and 10 of the domain
-        facts); the store on the manager upstream is down whenever the active is; and a web app on a
+        on the passive after a failover, APIs that Rsync then deletes (see APIM603;
+        [docs-apim PR 2770](https://github.com/wso2/docs-apim/pull/2770)); the store on the manager upstream is down whenever the active is; and a web app on a
         NIO port (or API traffic on the servlet port) answers 404 to every request.
 
         ## Example
