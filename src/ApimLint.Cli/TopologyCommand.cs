@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ApimLint.Loading;
 using ApimLint.Reporting;
+using ApimLint.Reporting.Escaping;
 
 namespace ApimLint.Cli;
 
@@ -33,6 +34,15 @@ internal sealed class TopologyCommand(CliConsole console)
         var writer = new TopologyReportWriter(deployment, console.WorkingDirectory);
         if (parse.GetValue(_format) == "json") writer.WriteJson(console.Out);
         else writer.WriteText(console.Out);
-        return ExitCodes.Clean;
+        return WarnOfUnparsedFiles(deployment) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    /// <summary>A file that did not parse holds clues the answer lacks: say which, so the answer is not taken as whole.</summary>
+    private bool WarnOfUnparsedFiles(Model.Deployment deployment)
+    {
+        var unparsed = deployment.Files.Where(f => f.Error is not null).Select(f => f.FullPath).Distinct().Order(StringComparer.Ordinal).ToList();
+        foreach (var path in unparsed)
+            console.Error.WriteLine($"apimlint: {TerminalText.Escape(PathDisplay.Relative(path, console.WorkingDirectory))} does not parse (APIM001 in apimlint check): the topology above may lack its clues");
+        return unparsed.Count > 0;
     }
 }

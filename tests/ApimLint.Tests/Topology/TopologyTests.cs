@@ -157,6 +157,21 @@ public sealed class TopologyTests
     }
 
     [Fact]
+    public void Topology_names_a_file_that_does_not_parse_and_exits_1()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("correct-two-hosts"), temp.Path);
+        var axis2 = Path.Combine(temp.Path, "passive", "repository", "conf", "axis2", "axis2.xml");
+        File.WriteAllText(axis2, File.ReadAllText(axis2)[..20000]);
+
+        var result = Apimlint.Run(temp.Path, "topology", ".");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("The nodes run on two hosts: ", result.Stdout);
+        Assert.Equal("apimlint: passive/repository/conf/axis2/axis2.xml does not parse (APIM001 in apimlint check): the topology above may lack its clues\n", result.Stderr);
+    }
+
+    [Fact]
     public void Topology_escapes_what_the_files_say_for_the_terminal()
     {
         using var temp = new TempDirectory();
