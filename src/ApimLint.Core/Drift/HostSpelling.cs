@@ -7,7 +7,7 @@ namespace ApimLint.Drift;
 /// Values that differ only in how a host is spelled mean the same on both nodes: host names are
 /// case-insensitive (DNS), and every loopback spelling (localhost, 127.x.x.x, ::1) names each node's own
 /// machine. A value's canonical form writes each host it holds in one spelling per class of
-/// <see cref="Hosts.SameAddress"/> (loopback as "localhost", any other host in lower case) and keeps every
+/// <see cref="Hosts.SameAddress"/> (<see cref="Hosts.Canonical"/>) and keeps every
 /// other character as written: scheme, user, port, path and query stay case-sensitive.
 /// </summary>
 /// <remarks>
@@ -54,14 +54,12 @@ internal static class HostSpelling
         foreach (var host in hosts)
         {
             var (offset, length) = host.GetOffsetAndLength(value.Length);
-            result.Append(value, done, offset - done).Append(CanonicalHost(value.Substring(offset, length)));
+            result.Append(value, done, offset - done).Append(Hosts.Canonical(value.Substring(offset, length)));
             done = offset + length;
         }
         return result.Append(value, done, value.Length - done).ToString();
     }
 
-    /// <summary>One spelling for each class of <see cref="Hosts.SameAddress"/>: hosts are ASCII here, so lower case is its case-insensitivity.</summary>
-    private static string CanonicalHost(string host) => Hosts.IsLoopback(host) ? "localhost" : host.ToLowerInvariant();
 
     // ---- finding hosts ---------------------------------------------------------------------------
 
