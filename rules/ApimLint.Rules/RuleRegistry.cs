@@ -24,6 +24,7 @@ public static class RuleRegistry
         new NginxIncludeNotRead(),
         new NginxEventsMissing(),
         new TopologyUnknown(),
+        new ProductVersionUnsupported(),
         new SharedDatasourceMissing(),
         new SharedDatasourceOnH2(),
         new SharedDatasourceDiverges(),

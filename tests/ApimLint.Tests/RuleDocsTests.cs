@@ -90,7 +90,7 @@ public sealed partial class RuleDocsTests
         var result = Apimlint.Run(TestPaths.RepositoryRoot, "explain", "apim503");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("# APIM503\n\n`throttle-peer-broker-wrong` · error · gateway · safe fix\n", result.Stdout);
+        Assert.StartsWith("# APIM503\n\n`throttle-peer-broker-wrong` · error · gateway · API-M 2.0–2.6 · safe fix\n", result.Stdout);
         Assert.Contains("## How to fix\nPoint the brokerlist at the peer's broker", result.Stdout);
     }
 

@@ -37,7 +37,7 @@ public sealed class NginxEventsMissing : Rule
 
         Fix (safe): `apimlint --fix` appends `events {}` at the end of nginx.conf, where nginx accepts it
         as well as at the top, so that no line of the file moves.
-        """) { Fix = FixSafety.Safe };
+        """) { Fix = FixSafety.Safe, Versions = VersionRange.Any };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {

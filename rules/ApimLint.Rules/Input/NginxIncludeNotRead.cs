@@ -38,7 +38,7 @@ public sealed class NginxIncludeNotRead : Rule
         Copy the included files into the deployment folder where nginx finds them, relative to
         nginx.conf (`sites-enabled/` beside it for `/etc/nginx/sites-enabled/*`); when nginx was built
         with another prefix, say so in apimlint.json: `"nginx": { "prefix": "/usr/local/nginx/conf" }`.
-        """);
+        """) { Versions = VersionRange.Any };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment) =>
         deployment.Nginx.Config?.NotRead.Select(p => Report(p.Include.Location, p.Message,

@@ -32,7 +32,7 @@ public sealed class NginxIncludeUnresolved : Rule
         Keep the included files in the deployment folder beside nginx.conf and name them relative to
         it (or by their absolute path under nginx's prefix, /etc/nginx/…); remove an include that
         reaches back to a file that includes it.
-        """);
+        """) { Versions = VersionRange.Any };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment) =>
         deployment.Nginx.Config?.Problems.Select(p => Report(p.Include.Location, p.Message,

@@ -1,5 +1,6 @@
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
+using ApimLint.Model;
 
 namespace ApimLint.Rules.Input;
 
@@ -28,7 +29,7 @@ public sealed class SuppressionJustificationMissing : SuppressionRule
         ## How to fix
         Add the reason after `--` (or after `:` in XML, whose comments may not contain `--`):
         `# apimlint-disable-next-line APIM503 -- the peer broker is reached through an SSH tunnel on 5673`.
-        """);
+        """) { Versions = VersionRange.Any };
 
     public override IEnumerable<Diagnostic> Check(IReadOnlyList<SuppressionUse> uses) =>
         uses.Where(u => u.Suppression.Justification is null).Select(u => Report(u.Suppression.Location,

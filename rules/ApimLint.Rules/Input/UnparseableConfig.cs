@@ -28,7 +28,7 @@ public sealed class UnparseableConfig : Rule
         ## How to fix
         Correct the syntax at the reported position. site.json may keep its `//` comments and trailing
         commas: Jaggery accepts them and so does apimlint.
-        """);
+        """) { Versions = VersionRange.Any };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment) =>
         deployment.Files.Where(f => f.Error is not null).Select(f =>

@@ -1,5 +1,6 @@
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
+using ApimLint.Model;
 
 namespace ApimLint.Rules.Input;
 
@@ -28,7 +29,7 @@ public sealed class UnusedSuppression : SuppressionRule
         ## How to fix
         Delete the comment, or correct the IDs it names. `apimlint rules` lists the IDs; a rule whose
         documentation says it cannot be suppressed must be fixed instead.
-        """);
+        """) { Versions = VersionRange.Any };
 
     public override IEnumerable<Diagnostic> Check(IReadOnlyList<SuppressionUse> uses)
     {

@@ -1,3 +1,5 @@
+using ApimLint.Model;
+
 namespace ApimLint.Diagnostics;
 
 public enum RuleCategory { Input, Datasources, Identity, Registry, Clustering, Gateway, ReverseProxy, Drift, Platform }
@@ -23,4 +25,10 @@ public sealed record RuleDescriptor(string Id, string Name, RuleCategory Categor
 
     /// <summary>The other rules' findings this rule's finding explains, which the engine drops when it reports.</summary>
     public IReadOnlyList<Supersession> Supersedes { get; init; } = [];
+
+    /// <summary>The releases whose deployments the rule checks; a deployment of another release is not checked by it.</summary>
+    public VersionRange Versions { get; init; } = VersionRange.ApiManager2;
+
+    /// <summary>Whether the rule checks a deployment of the release; every rule checks one whose release is not known.</summary>
+    public bool AppliesTo(ProductVersion? version) => version is not { } known || Versions.Contains(known);
 }

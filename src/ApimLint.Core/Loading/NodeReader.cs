@@ -40,6 +40,7 @@ internal static class NodeReader
             LibJars = ConfigFileLoader.ListIfFolder(home, "repository/components/lib", "*.jar")?.Select(Path.GetFileName).OfType<string>().ToList(),
             Sites = JaggeryApps.Select(app => SiteReader.Read(home, app)).ToList(),
             OffsetSetting = ChildText(carbonRoot?.Element("Ports"), "Offset"),
+            VersionSetting = ChildText(carbonRoot, "Version"),
             HostName = ChildText(carbonRoot, "HostName"),
             MgtHostName = ChildText(carbonRoot, "MgtHostName"),
             WebContextRoot = ChildText(carbonRoot, "WebContextRoot")?.Value is { Length: > 0 } root ? root : "/",

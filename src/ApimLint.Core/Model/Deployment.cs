@@ -35,6 +35,9 @@ public sealed class Deployment
 
     public IReadOnlyList<Node> Nodes => [Active, Passive];
 
+    /// <summary>The release the deployment runs: the active's, else the passive's; null when neither carbon.xml names one.</summary>
+    public ProductVersion? ProductVersion => Active.ProductVersion ?? Passive.ProductVersion;
+
     /// <summary>A path relative to the deployment folder, for logical keys that must not depend on where the folder is.</summary>
     public string RelativePath(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
 

@@ -38,6 +38,11 @@ public sealed class Node
     public required Located<string>? OffsetSetting { get; init; }
 
     /// <summary>carbon.xml's HostName and MgtHostName, when written: names the node may go by.</summary>
+    /// <summary>carbon.xml's <c>&lt;Version&gt;</c>: the release the node runs.</summary>
+    public Located<string>? VersionSetting { get; init; }
+
+    public ProductVersion? ProductVersion => Model.ProductVersion.Parse(VersionSetting?.Value);
+
     public Located<string>? HostName { get; init; }
     public Located<string>? MgtHostName { get; init; }
 

@@ -39,9 +39,9 @@ public static class RuleDocs
     /// <summary>The Markdown table of the README.</summary>
     public static string MarkdownTable(IEnumerable<Rule> rules)
     {
-        var text = new StringBuilder("| ID | name | severity | category | fix | what must hold |\n| --- | --- | --- | --- | --- | --- |\n");
+        var text = new StringBuilder("| ID | name | severity | category | releases | fix | what must hold |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var d in rules.Select(r => r.Descriptor))
-            text.Append($"| [{d.Id}](rules/README.md#{d.Id.ToLowerInvariant()}) | {d.Name} | {d.DefaultSeverity.Name()} | {CategoryName(d.Category)} | {Fixability(d)} | {EscapeCell(d.Summary)} |\n");
+            text.Append($"| [{d.Id}](rules/README.md#{d.Id.ToLowerInvariant()}) | {d.Name} | {d.DefaultSeverity.Name()} | {CategoryName(d.Category)} | {d.Versions.ToString().Replace("API-M ", "")} | {Fixability(d)} | {EscapeCell(d.Summary)} |\n");
         return text.ToString();
     }
 
@@ -64,7 +64,7 @@ public static class RuleDocs
         var fix = Fixability(d);
         var text = new StringBuilder()
             .Append($"{heading} {d.Id}\n\n")
-            .Append($"`{d.Name}` · {d.DefaultSeverity.Name()} · {CategoryName(d.Category)}{(d.IsSecurity ? " · security" : "")}{(fix.Length > 0 ? " · " + fix : "")}\n\n")
+            .Append($"`{d.Name}` · {d.DefaultSeverity.Name()} · {CategoryName(d.Category)} · {d.Versions}{(d.IsSecurity ? " · security" : "")}{(fix.Length > 0 ? " · " + fix : "")}\n\n")
             .Append(d.Summary).Append("\n\n");
         if (d.Supersedes.Count > 0) text.Append("Supersedes: ").Append(string.Join("; ", d.Supersedes.Select(s => s.Describe()))).Append(".\n\n");
         foreach (var line in d.Explanation.TrimEnd().Split('\n'))

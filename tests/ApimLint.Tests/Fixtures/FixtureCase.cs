@@ -77,13 +77,19 @@ public sealed class FixtureCase
     /// </summary>
     public void Materialize(string target, string? caseDirectory = null, string? outside = null)
     {
+        CopyDirectory(TestPaths.Fixture(Base), target);
+        MakeIn(target, caseDirectory, outside);
+    }
+
+    /// <summary>Makes the case's changes in a deployment already in <paramref name="target"/>: its base, or another release of it.</summary>
+    public void MakeIn(string target, string? caseDirectory = null, string? outside = null)
+    {
         foreach (var o in Outside.Where(_ => outside is not null))
         {
             var path = Path.Combine(outside!, o.File);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, o.Content);
         }
-        CopyDirectory(TestPaths.Fixture(Base), target);
         if (caseDirectory is not null && Directory.Exists(Path.Combine(caseDirectory, "files")))
             foreach (var file in Directory.GetFiles(Path.Combine(caseDirectory, "files"), "*", SearchOption.AllDirectories))
             {

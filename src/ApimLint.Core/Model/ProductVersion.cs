@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ApimLint.Model;
+
+/// <summary>An API Manager release, as carbon.xml's <c>&lt;Version&gt;</c> names it ("2.6.0", "2.1.0-update5").</summary>
+public readonly record struct ProductVersion(int Major, int Minor, int Patch) : IComparable<ProductVersion>
+{
+    private static readonly Regex Leading = new(@"^\s*(\d{1,4})\.(\d{1,4})(?:\.(\d{1,4}))?", RegexOptions.NonBacktracking);
+
+    /// <summary>The release a version text starts with; null when it names none (a placeholder, an empty element).</summary>
+    public static ProductVersion? Parse(string? text)
+    {
+        if (text is null || Leading.Match(text) is not { Success: true } match) return null;
+        int Part(int group) => match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
+        return new ProductVersion(Part(1), Part(2), Part(3));
+    }
+
+    public int CompareTo(ProductVersion other) =>
+        (Major, Minor, Patch).CompareTo((other.Major, other.Minor, other.Patch));
+
+    public static bool operator <(ProductVersion a, ProductVersion b) => a.CompareTo(b) < 0;
+    public static bool operator >(ProductVersion a, ProductVersion b) => a.CompareTo(b) > 0;
+    public static bool operator <=(ProductVersion a, ProductVersion b) => a.CompareTo(b) <= 0;
+    public static bool operator >=(ProductVersion a, ProductVersion b) => a.CompareTo(b) >= 0;
+
+    public override string ToString() => $"{Major}.{Minor}.{Patch}";
+}
+
+/// <summary>
+/// The releases a rule applies to, by minor release: "2.0–2.6" covers every 2.0.x to 2.6.x. A deployment whose version is not known
+/// is checked by every rule.
+/// </summary>
+public sealed record VersionRange(ProductVersion From, ProductVersion Through)
+{
+    /// <summary>API-M 2.0 to 2.6: the active/passive deployments of the guide.</summary>
+    public static readonly VersionRange ApiManager2 = new(new(2, 0, 0), new(2, 6, 0));
+
+    /// <summary>Every release: the rules about the input itself (files that do not parse, unknown settings).</summary>
+    public static readonly VersionRange Any = new(new(0, 0, 0), new(int.MaxValue, int.MaxValue, 0));
+
+    public bool Contains(ProductVersion version) =>
+        (version.Major, version.Minor).CompareTo((From.Major, From.Minor)) >= 0 &&
+        (version.Major, version.Minor).CompareTo((Through.Major, Through.Minor)) <= 0;
+
+    /// <summary>"API-M 2.0–2.6", "API-M 2.5".</summary>
+    public override string ToString() =>
+        this == Any ? "every release" :
+        From.Major == Through.Major && From.Minor == Through.Minor
+            ? $"API-M {From.Major}.{From.Minor}"
+            : $"API-M {From.Major}.{From.Minor}–{Through.Major}.{Through.Minor}";
+}
