@@ -9,7 +9,7 @@ public sealed class ClusteringDisabled : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM401", "clustering-disabled", RuleCategory.Clustering, Severity.Error,
-        "Each node's axis2.xml must enable clustering: <clustering … enable=\"true\">.",
+        "Each node's axis2.xml must enable clustering: `<clustering … enable=\"true\">`.",
         """
         ## What it does
         Checks the `<clustering>` element of each node's repository/conf/axis2/axis2.xml: its `enable`

@@ -9,7 +9,7 @@ public sealed class WkaMembersNotMutual : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM404", "wka-members-not-mutual", RuleCategory.Clustering, Severity.Error,
-        "With well-known-address clustering, each node's <members> must list the other node's localMemberHost and localMemberPort.",
+        "With well-known-address clustering, each node's `<members>` must list the other node's localMemberHost and localMemberPort.",
         """
         ## What it does
         For each node whose axis2.xml clustering is enabled with `membershipScheme` `wka`, checks that

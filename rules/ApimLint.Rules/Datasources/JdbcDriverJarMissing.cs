@@ -28,7 +28,7 @@ public sealed class JdbcDriverJarMissing : Rule
 
         ## Why it matters
         The guide: "Copy the MySQL JDBC driver JAR file (mysql-connector-java-x.x.xx-bin.jar) into the
-        <APIM_HOME>/repository/components/lib directory". A node without it cannot open its datasources
+        `<APIM_HOME>/repository/components/lib` directory". A node without it cannot open its datasources
         and does not start; a different version on the passive behaves differently only after failover.
 
         ## Example

@@ -10,7 +10,7 @@ public sealed class RegistryLocalDbConfigMissing : Rule
 
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM301", "registry-local-dbconfig-missing", RuleCategory.Registry, Severity.Error,
-        "registry.xml must keep <dbConfig name=\"wso2registry\">, and <currentDBConfig> must name a dbConfig that exists.",
+        "registry.xml must keep `<dbConfig name=\"wso2registry\">`, and `<currentDBConfig>` must name a dbConfig that exists.",
         """
         ## What it does
         Checks each node's repository/conf/registry.xml for the local registry's database config,

@@ -8,7 +8,7 @@ public sealed class RegistryMountReadOnly : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM305", "registry-mount-readonly", RuleCategory.Registry, Severity.Warning,
-        "A <remoteInstance> that a <mount> uses must not be <readOnly>true</readOnly>: both nodes of an active-passive pair write to the shared registry.",
+        "A `<remoteInstance>` that a `<mount>` uses must not be `<readOnly>true</readOnly>`: both nodes of an active-passive pair write to the shared registry.",
         """
         ## What it does
         Checks each `<remoteInstance>` of each node's repository/conf/registry.xml that at least one

@@ -9,7 +9,7 @@ public sealed class RegistryMountUnknownInstance : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM302", "registry-mount-unknown-instance", RuleCategory.Registry, Severity.Error,
-        "Every <mount>'s <instanceId> in registry.xml must equal the <id> of a <remoteInstance>.",
+        "Every `<mount>`'s `<instanceId>` in registry.xml must equal the `<id>` of a `<remoteInstance>`.",
         """
         ## What it does
         Checks each `<mount>` of each node's repository/conf/registry.xml: its `<instanceId>` must name

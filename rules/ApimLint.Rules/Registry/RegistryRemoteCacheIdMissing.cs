@@ -11,7 +11,7 @@ public sealed class RegistryRemoteCacheIdMissing : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM306", "registry-remote-cacheid-missing", RuleCategory.Registry, Severity.Warning,
-        "Every <remoteInstance> of registry.xml needs a <cacheId>: the user name and JDBC URL of the datasource it mounts (user@jdbc-url).",
+        "Every `<remoteInstance>` of registry.xml needs a `<cacheId>`: the user name and JDBC URL of the datasource it mounts (`user@jdbc-url`).",
         """
         ## What it does
         Checks that each `<remoteInstance>` of each node's repository/conf/registry.xml has a

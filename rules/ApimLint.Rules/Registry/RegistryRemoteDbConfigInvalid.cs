@@ -8,7 +8,7 @@ public sealed class RegistryRemoteDbConfigInvalid : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM303", "registry-remote-dbconfig-invalid", RuleCategory.Registry, Severity.Error,
-        "A <remoteInstance>'s <dbConfig> must name a <dbConfig> of registry.xml other than the <currentDBConfig>.",
+        "A `<remoteInstance>`'s `<dbConfig>` must name a `<dbConfig>` of registry.xml other than the `<currentDBConfig>`.",
         """
         ## What it does
         Checks each `<remoteInstance>` of each node's repository/conf/registry.xml that has a
