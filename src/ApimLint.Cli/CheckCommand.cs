@@ -72,7 +72,7 @@ internal sealed class CheckCommand(CliConsole console)
         Deployment deployment, AnalysisResult result, string baseDirectory)
     {
         var enabled = console.Rules.Where(_output.Analysis(parse, config).IsEnabled).ToList();
-        var context = ReportContext.For(deployment, baseDirectory, enabled);
+        var context = ReportContext.For(deployment, baseDirectory, enabled) with { Links = SourceLinks.FromEnvironment(console.Environment) };
         var reported = result.Reported;
         var hidden = new List<Diagnostic>(result.Suppressed);
         var notes = new List<string>();

@@ -15,10 +15,11 @@ public static class CommandLine
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool useColor) =>
         Run(args, stdout, stderr, workingDirectory, useColor, RuleRegistry.All);
 
-    /// <summary>With a given rule set: tests use it to prove how a failing rule is reported.</summary>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool useColor, IReadOnlyList<Rule> rules)
+    /// <summary>With a given rule set and environment: tests use them to prove how a failing rule is reported and what CI's variables change.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool useColor, IReadOnlyList<Rule> rules,
+        Func<string, string?>? environment = null)
     {
-        var console = new CliConsole(stdout, stderr, workingDirectory, useColor, rules);
+        var console = new CliConsole(stdout, stderr, workingDirectory, useColor, rules, environment ?? Environment.GetEnvironmentVariable);
         var check = new CheckCommand(console);
         var root = new RootCommand("Lints an active-passive WSO2 API Manager 2.x deployment: both APIM_HOME trees and nginx.conf.");
         check.AddTo(root);
@@ -63,7 +64,8 @@ public static class CommandLine
 }
 
 /// <summary>Where a command writes, and how it shows paths.</summary>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error, string WorkingDirectory, bool UseColor, IReadOnlyList<Rule> Rules);
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, string WorkingDirectory, bool UseColor, IReadOnlyList<Rule> Rules,
+    Func<string, string?> Environment);
 
 /// <summary>Options that cannot be used together as given: exit 2 with a one-line message.</summary>
 internal sealed class UsageException(string message) : Exception(message);

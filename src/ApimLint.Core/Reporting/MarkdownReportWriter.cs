@@ -21,7 +21,7 @@ public sealed class MarkdownReportWriter(ReportContext context, Deployment deplo
         output.Write("| severity | rule | where | message |\n| --- | --- | --- | --- |\n");
         foreach (var d in diagnostics)
         {
-            var where = MarkdownText.FileLink(context.RelativePath(d.Location.Path), d.Location.Start?.Line);
+            var where = MarkdownText.FileLink(context.RelativePath(d.Location.Path), d.Location.Start?.Line, context.Links?.To(d.Location.Path, d.Location.Start?.Line));
             output.Write($"| {d.Severity.Name()} | {d.Rule.Id} | {where} | {MarkdownText.Inline(d.Message)} |\n");
         }
     }

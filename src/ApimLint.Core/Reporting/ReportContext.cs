@@ -24,6 +24,9 @@ public sealed record ReportContext(string BaseDirectory, string DeploymentName, 
     /// <summary>Whether some nginx include was not read (APIM006), so that the routing checks saw only part of nginx's configuration.</summary>
     public bool NginxPartlyRead { get; init; }
 
+    /// <summary>Absolute links to the files at the commit checked (under GitHub Actions), for Markdown read away from the checkout.</summary>
+    public SourceLinks? Links { get; init; }
+
     public string RelativePath(string fullPath) => PathDisplay.Relative(fullPath, BaseDirectory);
 
     /// <summary>

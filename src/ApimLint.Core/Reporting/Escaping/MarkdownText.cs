@@ -43,7 +43,10 @@ public static class MarkdownText
         _ => false,
     };
 
-    /// <summary>A link to a file (and line) relative to the report: its path percent-encoded, so data cannot end the target or pick a scheme.</summary>
-    public static string FileLink(string relativePath, int? line) =>
-        $"[{Inline(relativePath + (line is { } l ? $"#L{l}" : ""))}]({UriPath.Encode(relativePath)}{(line is { } n ? $"#L{n}" : "")})";
+    /// <summary>
+    /// A link to a file (and line): to <paramref name="absoluteTarget"/> when there is one (made safe by its maker), else relative
+    /// to the report, its path percent-encoded so that data cannot end the target or pick a scheme.
+    /// </summary>
+    public static string FileLink(string relativePath, int? line, string? absoluteTarget = null) =>
+        $"[{Inline(relativePath + (line is { } l ? $"#L{l}" : ""))}]({absoluteTarget ?? UriPath.Encode(relativePath) + (line is { } n ? $"#L{n}" : "")})";
 }
