@@ -38,9 +38,9 @@ public sealed partial class PackGenerator(string fixturesRoot)
             CopyTree(Path.Combine(fixturesRoot, "correct-same-host", part), Path.Combine(target, part));
         // The real 2.6.0 configuration files the correct deployment does not change, the same on both nodes.
         var real = Path.Combine(fixturesRoot, "realworld-2.6.0");
-        foreach (var file in Directory.GetFiles(real, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var relative in TestPaths.PackFiles("2.6.0"))
         {
-            var relative = Path.GetRelativePath(real, file).Replace('\\', '/');
+            var file = Path.Combine(real, relative);
             foreach (var node in new[] { "active", "passive" })
             {
                 var destination = Path.Combine(target, node, relative);

@@ -14,6 +14,10 @@ public sealed class ReleaseMatrixTests
     /// <summary>Each release and the guide's deployment made from its default files.</summary>
     private static readonly Dictionary<string, string> Releases = new()
     {
+        ["2.0.0"] = "correct-2.0.0",
+        ["2.1.0"] = "correct-2.1.0",
+        ["2.2.0"] = "correct-2.2.0",
+        ["2.5.0"] = "correct-2.5.0",
         ["2.6.0"] = "correct-same-host",
     };
 

@@ -19,8 +19,7 @@ public sealed class MutationTests
 {
     private static readonly string Real = TestPaths.Fixture("realworld-2.6.0");
 
-    private static readonly string[] Files = Directory.GetFiles(Real, "*", SearchOption.AllDirectories)
-        .Select(f => Path.GetRelativePath(Real, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
+    private static readonly string[] Files = TestPaths.PackFiles("2.6.0").ToArray();
 
     private static readonly byte[][] Insertions = new[]
     {

@@ -5,27 +5,26 @@ using ApimLint.Text;
 
 namespace ApimLint.Tests.Syntax;
 
-/// <summary>All 30 configuration files of the real 2.6.0 pack parse with the parser for their format.</summary>
+/// <summary>Every default configuration file of the real packs (API-M 2.0.0 to 2.6.0) parses with the parser for its format.</summary>
 public sealed class RealWorldFilesTests
 {
-    private static readonly string Root = TestPaths.Fixture("realworld-2.6.0");
-
-    public static TheoryData<string> Files()
+    public static TheoryData<string, string> Files()
     {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            data.Add(Path.GetRelativePath(Root, file).Replace('\\', '/'));
+        var data = new TheoryData<string, string>();
+        foreach (var release in TestPaths.PackReleases)
+            foreach (var file in TestPaths.PackFiles(release))
+                data.Add(release, file);
         return data;
     }
 
     [Fact]
-    public void There_are_thirty() => Assert.Equal(30, Files().Count);
+    public void The_2_6_0_pack_has_thirty() => Assert.Equal(30, TestPaths.PackFiles("2.6.0").Count);
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void Parses(string relative)
+    public void Parses(string release, string relative)
     {
-        var path = Path.Combine(Root, relative);
+        var path = Path.Combine(TestPaths.Fixture($"realworld-{release}"), relative);
         var source = new SourceText(path, File.ReadAllText(path));
         var error = Path.GetExtension(path) switch
         {
