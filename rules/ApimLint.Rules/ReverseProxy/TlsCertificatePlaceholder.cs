@@ -35,7 +35,7 @@ public sealed class TlsCertificatePlaceholder : Rule
         Generate (or obtain) the proxy's certificate for the host users reach and write the paths of the
         certificate chain and its private key, e.g. `ssl_certificate /etc/nginx/ssl/apim.crt;` and
         `ssl_certificate_key /etc/nginx/ssl/apim.key;`.
-        """);
+        """) { IsSecurity = true };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {

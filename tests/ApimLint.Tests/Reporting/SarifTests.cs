@@ -122,6 +122,21 @@ public sealed class SarifTests
     }
 
     [Fact]
+    public void Security_findings_carry_a_security_severity_github_ranks_them_by()
+    {
+        var rules = JsonConvert.DeserializeObject<SarifLog>(Sarif("correct-same-host"))!.Runs[0].Tool.Driver.Rules;
+
+        // Default credentials, the pack's keystore, clear or shared broker passwords, TLS placeholders.
+        var security = rules.Where(r => r.TryGetProperty("security-severity", out string _)).Select(r => r.Id).ToList();
+        Assert.Equal(["APIM108", "APIM202", "APIM203", "APIM204", "APIM606"], security.Order());
+        foreach (var rule in rules.Where(r => security.Contains(r.Id)))
+        {
+            Assert.Contains("security", rule.GetProperty<string[]>("tags"));
+            Assert.InRange(double.Parse(rule.GetProperty("security-severity"), System.Globalization.CultureInfo.InvariantCulture), 0.1, 10.0);
+        }
+    }
+
+    [Fact]
     public void Same_input_gives_the_same_bytes()
     {
         Assert.Equal(Sarif("example"), Sarif("example"));
