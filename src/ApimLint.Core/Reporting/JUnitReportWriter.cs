@@ -18,7 +18,7 @@ namespace ApimLint.Reporting;
 public sealed class JUnitReportWriter(ReportContext context, Deployment deployment)
 {
     /// <summary>The place of a finding outside both APIM_HOMEs.</summary>
-    public const string Elsewhere = "deployment";
+    private const string Elsewhere = "deployment";
 
     private static readonly string[] Places = ["active", "passive", Elsewhere];
 

@@ -96,7 +96,7 @@ public sealed class GitLabReportTests
     [InlineData(Severity.Note, "info")]
     public void Severities_map_as_the_readme_says(Severity severity, string gitlab)
     {
-        Assert.Equal(gitlab, GitLabReportWriter.Severity(severity));
+        Assert.Equal(gitlab, GitLabReportWriter.SeverityOf(severity));
         Assert.Contains($"| `{severity.Name()}` | `{gitlab}` |", File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md")));
     }
 
