@@ -11,8 +11,15 @@ public sealed class GitLabReportWriter(ReportContext context)
 {
     public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics) => JsonOutput.Write(output, json =>
     {
+        var occurrences = new Dictionary<string, int>();
         json.WriteStartArray();
-        foreach (var d in diagnostics) WriteIssue(json, d);
+        foreach (var d in diagnostics)
+        {
+            // Two findings of one logical key would share a fingerprint, and GitLab would drop the second.
+            var fingerprint = context.Fingerprint(d);
+            var occurrence = occurrences[fingerprint] = occurrences.GetValueOrDefault(fingerprint) + 1;
+            WriteIssue(json, d, occurrence == 1 ? fingerprint : $"{fingerprint}:{occurrence}");
+        }
         json.WriteEndArray();
     });
 
@@ -24,12 +31,12 @@ public sealed class GitLabReportWriter(ReportContext context)
         _ => "info",
     };
 
-    private void WriteIssue(Utf8JsonWriter json, Diagnostic d)
+    private void WriteIssue(Utf8JsonWriter json, Diagnostic d, string fingerprint)
     {
         json.WriteStartObject();
         json.WriteString("description", $"{d.Rule.Id}: {d.Message}");
         json.WriteString("check_name", d.Rule.Id);
-        json.WriteString("fingerprint", context.Fingerprint(d));
+        json.WriteString("fingerprint", fingerprint);
         json.WriteString("severity", SeverityOf(d.Severity));
         json.WriteStartObject("location");
         json.WriteString("path", context.RelativePath(d.Location.Path));

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ApimLint.Diagnostics;
+using ApimLint.Engine;
+using ApimLint.Model;
 using ApimLint.Reporting;
 using ApimLint.Tests.Fixtures;
 using Json.Schema;
@@ -112,5 +114,22 @@ public sealed class GitLabReportTests
             ((string?)issues[0]!["description"], (string?)issues[0]!["severity"], (string?)issues[0]!["location"]!["path"], (int)issues[0]!["location"]!["lines"]!["begin"]!));
         Assert.Equal("correct-same-host/nginx/nginx.conf", (string?)issues[1]!["location"]!["path"]);
         Assert.Equal(result.Stdout, Apimlint.RunWith(CiReportRules.All, Fixtures, "check", "correct-same-host", "--format", "gitlab", "--fail-level", "none").Stdout);
+    }
+
+    [Fact]
+    public void Two_findings_of_one_logical_key_keep_distinct_fingerprints_so_gitlab_shows_both()
+    {
+        var issues = JsonNode.Parse(Apimlint.RunWith([new TwinFindings()], Fixtures, "check", "correct-same-host", "--format", "gitlab").Stdout)!.AsArray();
+
+        var first = (string)issues[0]!["fingerprint"]!;
+        Assert.Equal([first, first + ":2"], issues.Select(i => (string)i!["fingerprint"]!));
+    }
+
+    private sealed class TwinFindings : Rule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("APIM996", "twin-findings", RuleCategory.Input, Severity.Warning, "Reports twice.", "");
+
+        public override IEnumerable<Diagnostic> Check(Deployment deployment) =>
+            deployment.Nginx.Upstreams.Take(2).Select(u => Report(u.Name.Location, "twin", "nginx:twin"));
     }
 }
