@@ -20,7 +20,7 @@ public sealed class JUnitReportWriter(ReportContext context, Deployment deployme
     /// <summary>The place of a finding outside both APIM_HOMEs.</summary>
     private const string Elsewhere = "deployment";
 
-    private static readonly string[] Places = ["active", "passive", Elsewhere];
+    private IEnumerable<string> Places => deployment.Nodes.Select(n => n.Name).Append(Elsewhere);
 
     public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
     {
