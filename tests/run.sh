@@ -11,17 +11,19 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # From Debian: nginx and openssl, which the fix tests ask whether a configuration is accepted (nginx -t),
-# and chromium, in which the HTML report tests open the report.
+# chromium, in which the HTML report tests open the report, and pre-commit, which runs the repository's hook.
 missing=()
 [[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [[ -x /usr/bin/chromium || -x /usr/bin/google-chrome ]] || missing+=(chromium)
+[[ -x /usr/bin/pre-commit ]] || missing+=(pre-commit)
 if (( ${#missing[@]} > 0 )) && command -v apt-get >/dev/null 2>&1; then
   sudo_cmd=""; [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1 && sudo_cmd="sudo"
   { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 || true
 fi
 [[ -x /usr/sbin/nginx ]] || echo "tests/run.sh: could not install nginx (apt-get); the nginx tests will fail" >&2
 [[ -x /usr/bin/chromium || -x /usr/bin/google-chrome ]] || echo "tests/run.sh: could not install chromium (apt-get); the browser tests will fail" >&2
+[[ -x /usr/bin/pre-commit ]] || echo "tests/run.sh: could not install pre-commit (apt-get); the pre-commit hook tests will fail" >&2
 
 # From npm: Microsoft's SARIF validator, which the SARIF tests run (its install script is not run here),
 # and mermaid, whose parser the Markdown report's flowcharts must satisfy.

@@ -137,6 +137,8 @@ internal sealed class CheckCommand(CliConsole console)
             case "sarif": new SarifReportWriter(context, ProjectInfo.Version).Write(output, findings.WithHidden); break;
             case "json": new JsonReportWriter(context, ProjectInfo.Version).Write(output, findings.WithHidden); break;
             case "github": new GitHubReportWriter(context).Write(output, findings.Reported); break;
+            case "gitlab": new GitLabReportWriter(context).Write(output, findings.Reported); break;
+            case "junit": new JUnitReportWriter(context, deployment).Write(output, findings.Reported); break;
             case "markdown": new MarkdownReportWriter(context, deployment).Write(output, findings.Reported); break;
             case "html":
                 new HtmlReportWriter(context, deployment, DriftContext.ReportFor(deployment), FixRunner.Preview).Write(output, findings.WithHidden, findings.HiddenNotes);

@@ -8,14 +8,14 @@ namespace ApimLint.Cli;
 /// <summary>Output formats, where each goes, and what makes the run fail.</summary>
 internal sealed class OutputOptions
 {
-    public static readonly string[] Formats = ["text", "sarif", "json", "github", "markdown", "html"];
+    public static readonly string[] Formats = ["text", "sarif", "json", "github", "gitlab", "junit", "markdown", "html"];
 
     /// <summary>Formats meant for a file; the others are meant for a terminal or a CI log.</summary>
-    private static readonly string[] FileFormats = ["sarif", "json", "markdown", "html"];
+    private static readonly string[] FileFormats = ["sarif", "json", "gitlab", "junit", "markdown", "html"];
 
     private readonly Option<string[]> _format = new("--format")
     {
-        Description = "text, sarif, json, github, markdown or html (repeatable: several formats in one run).",
+        Description = "text, sarif, json, github, gitlab (Code Quality), junit, markdown or html (repeatable: several formats in one run).",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
@@ -23,7 +23,7 @@ internal sealed class OutputOptions
     private readonly Option<string[]> _output = new("--output", "-o")
     {
         Description = "Write a format to FILE (whole or not at all) instead of standard output. Outputs pair, in order, with the " +
-                      "file formats (sarif, json, markdown, html); text and github stay on standard output unless they are the only format: " +
+                      "file formats (sarif, json, gitlab, junit, markdown, html); text and github stay on standard output unless they are the only format: " +
                       "`--format text --format sarif --output x.sarif` prints text and writes SARIF. At most one format goes to standard output.",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,

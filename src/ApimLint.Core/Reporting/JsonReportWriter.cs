@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ApimLint.Diagnostics;
 using ApimLint.Text;
@@ -9,14 +7,7 @@ namespace ApimLint.Reporting;
 /// <summary>apimlint's own small, stable JSON for scripts (schema version 1).</summary>
 public sealed class JsonReportWriter(ReportContext context, string toolVersion)
 {
-    public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
-    {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            WriteDocument(json, diagnostics);
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
-    }
+    public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics) => JsonOutput.Write(output, json => WriteDocument(json, diagnostics));
 
     private void WriteDocument(Utf8JsonWriter json, IReadOnlyList<Diagnostic> diagnostics)
     {

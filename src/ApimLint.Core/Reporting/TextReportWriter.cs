@@ -19,13 +19,16 @@ public sealed class TextReportWriter(string baseDirectory, bool useColor, bool n
     /// <param name="hidden">What the summary says was not reported, e.g. "1 suppressed", "8 in baseline".</param>
     public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string>? hidden = null)
     {
-        foreach (var diagnostic in diagnostics)
-        {
-            output.WriteLine($"{Paint(Bold, Where(diagnostic.Location))}: {Paint(ColorOf(diagnostic.Severity), diagnostic.Severity.Name())} {diagnostic.Rule.Id}: {TerminalText.Escape(diagnostic.Message)}");
-            foreach (var related in diagnostic.Related)
-                output.WriteLine($"    {Where(related.Location)}: note: {TerminalText.Escape(related.Message)}");
-        }
+        foreach (var diagnostic in diagnostics) WriteFinding(output, diagnostic);
         output.WriteLine(Summary(diagnostics, hidden ?? [], nginxPartlyRead));
+    }
+
+    /// <summary>One finding's line and its related locations' lines under it.</summary>
+    public void WriteFinding(TextWriter output, Diagnostic diagnostic)
+    {
+        output.WriteLine($"{Paint(Bold, Where(diagnostic.Location))}: {Paint(ColorOf(diagnostic.Severity), diagnostic.Severity.Name())} {diagnostic.Rule.Id}: {TerminalText.Escape(diagnostic.Message)}");
+        foreach (var related in diagnostic.Related)
+            output.WriteLine($"    {Where(related.Location)}: note: {TerminalText.Escape(related.Message)}");
     }
 
     /// <param name="nginxPartlyRead">Says that the routing checks saw only part of nginx's configuration (<see cref="ReportContext.NginxPartlyRead"/>).</param>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using ApimLint.Tests.Fixtures;
@@ -60,6 +61,8 @@ public sealed partial class SinkInvariantTests : IDisposable
             CheckHtml(Run("html").Stdout, trusted);
             CheckSarif(Run("sarif").Stdout);
             CheckJson(Run("json").Stdout);
+            CheckGitLab(Run("gitlab").Stdout);
+            CheckJUnit(Run("junit").Stdout);
         }, value => JsonSerializer.Serialize(value));
     }
 
@@ -185,6 +188,23 @@ public sealed partial class SinkInvariantTests : IDisposable
     {
         Assert.DoesNotContain(output, c => c != '\n' && char.IsControl(c));
         Assert.NotNull(JsonNode.Parse(output));
+    }
+
+    /// <summary>GitLab Code Quality: JSON as above, and every issue one GitLab keeps (it drops those its schema rejects).</summary>
+    private static void CheckGitLab(string output)
+    {
+        CheckJson(output);
+        using var issues = JsonDocument.Parse(output);
+        Assert.Empty(issues.RootElement.EnumerateArray().SelectMany(GitLabReportTests.SchemaErrors));
+    }
+
+    /// <summary>JUnit XML: a CI log's text, valid against the schema, and each failure one line per finding, in its message as in its text.</summary>
+    private static void CheckJUnit(string output)
+    {
+        CheckTerminal(output);
+        Assert.Empty(JUnitReportTests.SchemaErrors(output));
+        foreach (var failure in XDocument.Parse(output).Descendants("failure"))
+            Assert.Equal(((string)failure.Attribute("message")!).Split('\n').Length, failure.Value.Split('\n').Count(l => !l.StartsWith(' ')));
     }
 
     [GeneratedRegex(@"^::(error|warning|notice) file=[^:,\r\n]+(,[a-zA-Z]+=[^:,\r\n]+)*::[^\r\n]*$", RegexOptions.NonBacktracking)]

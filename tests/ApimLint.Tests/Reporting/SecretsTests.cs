@@ -75,7 +75,7 @@ public sealed class SecretsTests
         Replace(Path.Combine(passive, "user-mgt.xml"), "<Property name=\"ConnectionPassword\">admin</Property>", $"<Property name=\"ConnectionPassword\">{Secrets[4]}</Property>");
         Replace(Path.Combine(passive, "tomcat", "catalina-server.xml"), "keystorePass=\"wso2carbon\"", $"keystorePass=\"{Secrets[5]}\"");
 
-        foreach (var format in new[] { "text", "sarif", "json", "github", "markdown", "html" })
+        foreach (var format in ApimLint.Cli.OutputOptions.Formats)
         {
             var result = Apimlint.Run(temp.Path, "check", "--format", format, "--fail-level", "none");
             Assert.Equal(0, result.ExitCode);

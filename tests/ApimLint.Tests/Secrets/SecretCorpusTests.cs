@@ -116,7 +116,7 @@ public sealed class SecretCorpusTests
         Plant(deployment, form);
 
         var outputs = new List<string>();
-        foreach (var format in new[] { "text", "json", "sarif", "github", "markdown", "html" })
+        foreach (var format in ApimLint.Cli.OutputOptions.Formats)
             outputs.Add(Output(deployment, "check", "--format", format, "--fail-level", "none"));
         outputs.Add(Output(deployment, "check", "--diff", "--unsafe-fixes"));
         outputs.Add(Output(deployment, "diff"));
