@@ -51,28 +51,74 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         var routing = NginxRouting.Of(deployment);
+        var sharedFilesystem = deployment.ArtifactSync == ArtifactSync.SharedFilesystem;
+        var why = sharedFilesystem
+            ? "the management console, Publisher and Admin Portal must run on the active, with the passive at most as backup"
+            : "the management console, Publisher and Admin Portal must run on the active only, whose artifacts Rsync copies to the passive";
+
+        // One finding per upstream server line, naming every way the management paths reach it.
+        var passiveServers = new Dictionary<NginxUpstreamServer, PassiveServer>(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstreamServer>);
+        PassiveServer Entry(NginxUpstream upstream, NginxUpstreamServer server, NodeService service) =>
+            passiveServers.TryGetValue(server, out var found) ? found : passiveServers[server] = new(upstream, server, service);
+
         foreach (var upstream in deployment.Nginx.Upstreams)
         {
             if (routing.RoleOf(upstream) != UpstreamRole.Manager || routing.ServiceOf(upstream) is not { } service) continue;
-            var behind = string.Join(", ", routing.UsersOf(upstream).Select(u => u.Location.PublicContext ?? u.Location.Path.Value).Distinct());
             var members = routing.Members(upstream, service);
             var targets = upstream.Servers.Select(routing.Resolve).ToList();
             // Reaching only the passive is one slip: the server is the passive's where the active's belongs.
             var onlyPassive = !members.Any(m => m.Node == deployment.Active) && targets.All(t => t.Node is not null && t.Service == service);
-            // On a shared file system what the passive publishes is the active's too: it may stand by as backup.
-            var backupAllowed = deployment.ArtifactSync == ArtifactSync.SharedFilesystem && !onlyPassive;
-            foreach (var server in members.Where(m => m.Node == deployment.Passive).Select(m => m.Server).Where(s => !(backupAllowed && s.IsBackup)))
+            var behind = string.Join(", ", routing.UsersOf(upstream).Select(u => u.Location.PublicContext ?? u.Location.Path.Value).Distinct());
+            foreach (var member in members.Where(m => m.Node == deployment.Passive))
             {
-                var message = onlyPassive
-                    ? $"upstream {upstream.Name.Value}, behind {behind}, reaches passive's server {server.Address.Value} and not the active: " +
-                      $"it should be active's {service.Label()} {routing.AddressFor(deployment.Active, service, upstream)}"
-                    : $"upstream {upstream.Name.Value}, behind {behind}, includes passive's server {server.Address.Value}" +
-                      (server.IsBackup ? " as backup" : "") +
-                      (deployment.ArtifactSync == ArtifactSync.SharedFilesystem
-                          ? ": the management console, Publisher and Admin Portal must run on the active, with the passive at most as backup"
-                          : ": the management console, Publisher and Admin Portal must run on the active only, whose artifacts Rsync copies to the passive");
-                yield return Report(server.Address.Location, message, routing.Key(server.Directive));
+                var entry = Entry(upstream, member.Server, service);
+                entry.OnlyPassive = onlyPassive;
+                entry.Behind.Add(behind);
             }
         }
+
+        // Any other location nginx picks for /carbon/, /publisher/ or /admin/ (location /, a port-for-port server); a management
+        // location's own upstream is judged above, or by APIM611 when it is not the manager upstream.
+        foreach (var route in routing.ManagementRoutes().GroupBy(r => r.Location, ReferenceEqualityComparer.Instance as IEqualityComparer<NginxLocation>))
+        {
+            var location = route.Key;
+            var paths = string.Join(", ", route.Select(r => NginxPaths.Normalize(r.Path)));
+            var where = $"{NginxRouting.Display(location)} of server {route.First().Server.DisplayName}";
+            if (routing.UpstreamOf(location) is { } upstream)
+            {
+                if (routing.RoleOf(location) == LocationRole.Manager) continue;
+                foreach (var target in upstream.Servers.Select(routing.Resolve).Where(t => t.Node == deployment.Passive && t.Service?.IsServlet() == true))
+                    Entry(upstream, target.Server, target.Service!.Value).Behind.Add($"{paths} through {where}");
+            }
+            else if (routing.NodeReachedDirectly(location) is { } reached && reached.Node == deployment.Passive && reached.Service.IsServlet())
+            {
+                var argument = location.ProxyPass!.Arguments[0];
+                yield return Report(argument.Location,
+                    $"{where} proxies {paths} to passive's {reached.Service.Label()} {location.Target!.Host}:{location.Target.Port}: {why}",
+                    routing.Key(location.ProxyPass));
+            }
+        }
+
+        foreach (var passive in passiveServers.Values)
+        {
+            var (upstream, server) = (passive.Upstream, passive.Server);
+            // On a shared file system what the passive publishes is the active's too: it may stand by as backup.
+            if (sharedFilesystem && !passive.OnlyPassive && server.IsBackup) continue;
+            var behind = string.Join(" and ", passive.Behind.Distinct());
+            var message = passive.OnlyPassive
+                ? $"upstream {upstream.Name.Value}, behind {behind}, reaches passive's server {server.Address.Value} and not the active: " +
+                  $"it should be active's {passive.Service.Label()} {routing.AddressFor(deployment.Active, passive.Service, upstream)}"
+                : $"upstream {upstream.Name.Value}, behind {behind}, includes passive's server {server.Address.Value}" +
+                  (server.IsBackup ? " as backup" : "") + $": {why}";
+            yield return Report(server.Address.Location, message, routing.Key(server.Directive));
+        }
+    }
+
+    /// <summary>A server line of the passive's that the management paths reach, and the ways they reach it.</summary>
+    private sealed record PassiveServer(NginxUpstream Upstream, NginxUpstreamServer Server, NodeService Service)
+    {
+        public bool OnlyPassive { get; set; }
+
+        public List<string> Behind { get; } = [];
     }
 }
