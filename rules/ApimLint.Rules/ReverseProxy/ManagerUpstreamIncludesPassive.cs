@@ -83,7 +83,7 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
         {
             var location = route.Key;
             var paths = string.Join(", ", route.Select(r => NginxPaths.Normalize(r.Path)));
-            var where = $"{NginxRouting.Display(location)} of server {route.First().Server.DisplayName}";
+            var where = $"{NginxRouting.Display(location)} of server {Describe(route.First().Server)}";
             if (routing.UpstreamOf(location) is { } upstream)
             {
                 if (routing.RoleOf(location) == LocationRole.Manager) continue;
@@ -113,6 +113,12 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
             yield return Report(server.Address.Location, message, routing.Key(server.Directive));
         }
     }
+
+    /// <summary>"apim.example.com listening on 9443": port-for-port servers often share one name.</summary>
+    private static string Describe(NginxServer server) =>
+        server.ServerNames.FirstOrDefault()?.Value is { Length: > 0 } && server.Listens.Count > 0
+            ? $"{server.DisplayName} listening on {server.Listens[0].Directive.Arguments[0].Value}"
+            : server.DisplayName;
 
     /// <summary>A server line of the passive's that the management paths reach, and the ways they reach it.</summary>
     private sealed record PassiveServer(NginxUpstream Upstream, NginxUpstreamServer Server, NodeService Service)
