@@ -8,13 +8,24 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM603", "manager-upstream-includes-passive", RuleCategory.ReverseProxy, Severity.Error,
-        "The nginx upstream behind /carbon, /publisher and /admin must reach the active node and only the active node.",
+        "Whatever location nginx picks for /carbon, /publisher and /admin must reach the active node and only the active node.",
         """
         ## What it does
         For each upstream that only the management locations (/carbon, /publisher, /admin, and regular
         expressions under them) proxy to, reports a server that is the passive node (even as `backup`)
         and an upstream none of whose servers is the active node. Servers are matched to nodes by their
         address and port as in APIM601.
+
+        It also follows the management apps through every other location: for each virtual server it
+        finds the location nginx would pick for `/carbon/`, `/publisher/` and `/admin/` (an exact `=`
+        match, else the longest matching prefix, final when it is `^~`, else the first matching regular
+        expression in file order, else that prefix:
+        [nginx's location directive](https://nginx.org/en/docs/http/ngx_http_core_module.html#location)).
+        When that location is not a management one (a `location /`, or a server that passes every path
+        on, port for port) and proxies to the passive's servlet port (9443/9763 plus its port offset),
+        through an upstream or a host and port written directly, the passive is reported there. Each
+        upstream server line is reported once, naming every path and location that reaches it. A
+        management location's own upstream, when it is not the manager upstream, is APIM611's.
 
         With `"artifactSync": "shared-filesystem"` in apimlint.json (both nodes mount the same
         `repository/deployment/server/synapse-configs` and `executionplans`, e.g. over NFS) what the
@@ -42,10 +53,27 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
         }
         ```
 
+        A server that passes every path to a pool of both nodes sends the management apps there too,
+        though it has no location for them:
+        ```nginx
+        upstream apim-9443 {
+            server 192.168.10.1:9443;
+            server 192.168.10.2:9443 backup;
+        }
+        server {
+            listen 9443 ssl;
+            location / {
+                proxy_pass https://apim-9443;
+            }
+        }
+        ```
+
         ## How to fix
         Keep only the active's HTTPS servlet port in the manager upstream (`server 127.0.0.1:9443;`).
         When the active fails for good, make the passive the active (point the upstream and Rsync at
-        it) rather than letting nginx fail the consoles over on its own.
+        it) rather than letting nginx fail the consoles over on its own. For a `location /` that reaches
+        the passive, give the server locations of its own for /carbon, /publisher and /admin on the
+        manager upstream, as the guide's configuration does.
         """);
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
