@@ -85,7 +85,7 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
             : "the management console, Publisher and Admin Portal must run on the active only, whose artifacts Rsync copies to the passive";
 
         // One finding per upstream server line, naming every way the management paths reach it.
-        var passiveServers = new Dictionary<NginxUpstreamServer, PassiveServer>(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstreamServer>);
+        var passiveServers = new OrderedDictionary<NginxUpstreamServer, PassiveServer>(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstreamServer>);
         PassiveServer Entry(NginxUpstream upstream, NginxUpstreamServer server, NodeService service) =>
             passiveServers.TryGetValue(server, out var found) ? found : passiveServers[server] = new(upstream, server, service);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace ApimLint.Model;
@@ -43,20 +44,25 @@ public static class NginxLocationMatch
     }
 
     /// <summary>Whether the location's regular expression matches; null when .NET cannot evaluate it as nginx's PCRE would.</summary>
-    private static bool? Matches(NginxLocation location, string path)
+    private static bool? Matches(NginxLocation location, string path) =>
+        Compiled.GetValue(location, Compile).Regex?.IsMatch(path);
+
+    /// <summary>Each location's expression compiled once, as it is asked for every management path.</summary>
+    private static readonly ConditionalWeakTable<NginxLocation, CompiledRegex> Compiled = new();
+
+    private sealed record CompiledRegex(Regex? Regex);
+
+    private static CompiledRegex Compile(NginxLocation location)
     {
         var options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (location.Modifier == "~*" ? RegexOptions.IgnoreCase : 0);
         try
         {
-            return new Regex(location.Path.Value, options).IsMatch(path);
+            return new(new Regex(location.Path.Value, options));
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            return null;
-        }
-        catch (NotSupportedException)
-        {
-            return null;
+            // Invalid, or a construct (a backreference, a lookaround) that needs backtracking.
+            return new(null);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Runtime.CompilerServices;
 using ApimLint.Syntax.Nginx;
@@ -163,13 +164,11 @@ public sealed class NginxRouting
         ServiceOfServers(upstream) ?? UsersOf(upstream).Select(u => ExpectedService(u.Location)).FirstOrDefault(s => s is not null);
 
     /// <summary>The node port most of the upstream's servers use (the first on a tie), by port alone where the address is no node's; null when none does.</summary>
-    public NodeService? ServiceOfServers(NginxUpstream upstream)
+    public NodeService? ServiceOfServers(NginxUpstream upstream) => _serviceOfServers.GetOrAdd(upstream, u =>
     {
-        // Every location asks for its upstream's: computed once per upstream.
-        if (_serviceOfServers.TryGetValue(upstream, out var known)) return known;
-        var votes = upstream.Servers.Select(s => Resolve(s).Service ?? PortOnly(s.EffectivePort)).OfType<NodeService>().ToList();
-        return _serviceOfServers[upstream] = votes.Count > 0 ? votes.GroupBy(v => v).OrderByDescending(g => g.Count()).First().Key : null;
-    }
+        var votes = u.Servers.Select(s => Resolve(s).Service ?? PortOnly(s.EffectivePort)).OfType<NodeService>().ToList();
+        return votes.Count > 0 ? votes.GroupBy(v => v).OrderByDescending(g => g.Count()).First().Key : null;
+    });
 
     private NodeService? PortOnly(int port) =>
         NodeServices.All.Where(s => _deployment.Nodes.Any(n => n.PortsKnown && n.PortOf(s) == port)).Select(s => (NodeService?)s).FirstOrDefault();
@@ -200,7 +199,10 @@ public sealed class NginxRouting
         _ => LocationRole.Other,
     };
 
-    private readonly Dictionary<NginxUpstream, NodeService?> _serviceOfServers = new(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
+    // Every location asks for its upstream's port and role, and an upstream may have thousands of locations: each is
+    // computed once per upstream, by whichever of the rules (which run at once) asks first.
+    private readonly ConcurrentDictionary<NginxUpstream, NodeService?> _serviceOfServers = new(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
+    private readonly ConcurrentDictionary<NginxUpstream, UpstreamRole> _upstreamRoles = new(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
     private Dictionary<NginxUpstream, List<(NginxServer Server, NginxLocation Location)>>? _users;
 
     /// <summary>Requests for the management apps, as nginx is asked for them: each must reach the active alone.</summary>
@@ -262,19 +264,19 @@ public sealed class NginxRouting
     /// traffic do. When both kinds use it, the upstream's own content decides which kind is misrouted:
     /// a group of several servers was meant for both nodes, a single server for the active alone.
     /// </summary>
-    public UpstreamRole RoleOf(NginxUpstream upstream)
+    public UpstreamRole RoleOf(NginxUpstream upstream) => _upstreamRoles.GetOrAdd(upstream, u =>
     {
-        var roles = UsersOf(upstream).Select(u => RoleOf(u.Location)).ToList();
+        var roles = UsersOf(u).Select(x => RoleOf(x.Location)).ToList();
         var manager = roles.Contains(LocationRole.Manager);
         var shared = roles.Any(r => r is LocationRole.Store or LocationRole.ApiTraffic);
         return (manager, shared) switch
         {
-            (true, true) => upstream.Servers.Count > 1 ? UpstreamRole.Shared : UpstreamRole.Manager,
+            (true, true) => u.Servers.Count > 1 ? UpstreamRole.Shared : UpstreamRole.Manager,
             (true, false) => UpstreamRole.Manager,
             (false, true) => UpstreamRole.Shared,
             _ => UpstreamRole.None,
         };
-    }
+    });
 
     /// <summary>How nginx should address a node's port: by loopback beside it on a shared host when the upstream does, else by the node's address.</summary>
     public string AddressFor(Node node, NodeService service, NginxUpstream? near)
