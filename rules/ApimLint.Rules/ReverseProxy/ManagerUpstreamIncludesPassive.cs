@@ -84,29 +84,9 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
             ? "the management console, Publisher and Admin Portal must run on the active, with the passive at most as backup"
             : "the management console, Publisher and Admin Portal must run on the active only, whose artifacts Rsync copies to the passive";
 
-        // One finding per upstream server line, naming every way the management paths reach it.
-        var passiveServers = new OrderedDictionary<NginxUpstreamServer, PassiveServer>(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstreamServer>);
-        PassiveServer Entry(NginxUpstream upstream, NginxUpstreamServer server, NodeService service) =>
-            passiveServers.TryGetValue(server, out var found) ? found : passiveServers[server] = new(upstream, server, service);
-
-        foreach (var upstream in deployment.Nginx.Upstreams)
-        {
-            if (routing.RoleOf(upstream) != UpstreamRole.Manager || routing.ServiceOf(upstream) is not { } service) continue;
-            var members = routing.Members(upstream, service);
-            var targets = upstream.Servers.Select(routing.Resolve).ToList();
-            // Reaching only the passive is one slip: the server is the passive's where the active's belongs.
-            var onlyPassive = !members.Any(m => m.Node == deployment.Active) && targets.All(t => t.Node is not null && t.Service == service);
-            var behind = string.Join(", ", routing.UsersOf(upstream).Select(u => u.Location.PublicContext ?? u.Location.Path.Value).Distinct());
-            foreach (var member in members.Where(m => m.Node == deployment.Passive))
-            {
-                var entry = Entry(upstream, member.Server, service);
-                entry.OnlyPassive = onlyPassive;
-                entry.Behind.Add(behind);
-            }
-        }
-
-        // Any other location nginx picks for /carbon/, /publisher/ or /admin/ (location /, a port-for-port server); a management
-        // location's own upstream is judged above, or by APIM611 when it is not the manager upstream.
+        // Any other location nginx picks for /carbon/, /publisher/ or /admin/ (location /, a port-for-port server), by the upstream
+        // it proxies to; a management location's own upstream is judged below, or by APIM611 when it is not the manager upstream.
+        var routedTo = new Dictionary<NginxUpstream, List<string>>(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
         foreach (var route in routing.ManagementRoutes().GroupBy(r => r.Location, ReferenceEqualityComparer.Instance as IEqualityComparer<NginxLocation>))
         {
             var location = route.Key;
@@ -114,9 +94,8 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
             var where = $"{NginxRouting.Display(location)} of server {Describe(route.First().Server)}";
             if (routing.UpstreamOf(location) is { } upstream)
             {
-                if (routing.RoleOf(location) == LocationRole.Manager) continue;
-                foreach (var target in upstream.Servers.Select(routing.Resolve).Where(t => t.Node == deployment.Passive && t.Service?.IsServlet() == true))
-                    Entry(upstream, target.Server, target.Service!.Value).Behind.Add($"{paths} through {where}");
+                if (routing.RoleOf(location) != LocationRole.Manager)
+                    (routedTo.TryGetValue(upstream, out var ways) ? ways : routedTo[upstream] = []).Add($"{paths} through {where}");
             }
             else if (routing.NodeReachedDirectly(location) is { } reached && reached.Node == deployment.Passive && reached.Service.IsServlet())
             {
@@ -127,32 +106,46 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
             }
         }
 
-        foreach (var passive in passiveServers.Values)
+        // One finding per upstream server line of the passive's, naming every way the management paths reach it.
+        foreach (var upstream in deployment.Nginx.Upstreams)
         {
-            var (upstream, server) = (passive.Upstream, passive.Server);
-            // On a shared file system what the passive publishes is the active's too: it may stand by as backup.
-            if (sharedFilesystem && !passive.OnlyPassive && server.IsBackup) continue;
-            var behind = string.Join(" and ", passive.Behind.Distinct());
-            var message = passive.OnlyPassive
-                ? $"upstream {upstream.Name.Value}, behind {behind}, reaches passive's server {server.Address.Value} and not the active: " +
-                  $"it should be active's {passive.Service.Label()} {routing.AddressFor(deployment.Active, passive.Service, upstream)}"
-                : $"upstream {upstream.Name.Value}, behind {behind}, includes passive's server {server.Address.Value}" +
-                  (server.IsBackup ? " as backup" : "") + $": {why}";
-            yield return Report(server.Address.Location, message, routing.Key(server.Directive));
+            var managed = routing.RoleOf(upstream) == UpstreamRole.Manager ? routing.ServiceOf(upstream) : null;
+            var routes = routedTo.GetValueOrDefault(upstream);
+            if (managed is null && routes is null) continue;
+            var targets = upstream.Servers.Select(routing.Resolve).ToList();
+            var ways = new List<string>();
+            if (managed is not null)
+                ways.Add(string.Join(", ", routing.UsersOf(upstream).Select(u => u.Location.PublicContext ?? u.Location.Path.Value).Distinct()));
+            ways.AddRange(routes ?? []);
+            var behind = Enumerate(ways);
+            // Reaching only the passive is one slip: the server is the passive's where the active's belongs.
+            var onlyPassive = managed is { } service && targets.All(t => t.Node == deployment.Passive && t.Service == service);
+
+            foreach (var target in targets.Where(t => t.Node == deployment.Passive && (managed is not null && t.Service == managed || routes is not null && t.Service?.IsServlet() == true)))
+            {
+                var server = target.Server;
+                // On a shared file system what the passive publishes is the active's too: it may stand by as backup.
+                if (sharedFilesystem && !onlyPassive && server.IsBackup) continue;
+                yield return Report(server.Address.Location, onlyPassive
+                        ? $"upstream {upstream.Name.Value}, behind {behind}, reaches passive's server {server.Address.Value} and not the active: " +
+                          $"it should be active's {target.Service!.Value.Label()} {routing.AddressFor(deployment.Active, target.Service.Value, upstream)}"
+                        : $"upstream {upstream.Name.Value}, behind {behind}, includes passive's server {server.Address.Value}" +
+                          (server.IsBackup ? " as backup" : "") + $": {why}",
+                    routing.Key(server.Directive));
+            }
         }
     }
+
+    /// <summary>The first few ways in, then how many more: thousands of servers may pass the paths to one upstream.</summary>
+    private static string Enumerate(List<string> ways) =>
+        ways.Count <= ShownWays ? string.Join(" and ", ways)
+        : $"{string.Join(" and ", ways.Take(ShownWays))} and {ways.Count - ShownWays} more location{(ways.Count - ShownWays == 1 ? "" : "s")}";
+
+    private const int ShownWays = 3;
 
     /// <summary>"apim.example.com listening on 9443": port-for-port servers often share one name.</summary>
     private static string Describe(NginxServer server) =>
         server.ServerNames.FirstOrDefault()?.Value is { Length: > 0 } && server.Listens.Count > 0
             ? $"{server.DisplayName} listening on {server.Listens[0].Directive.Arguments[0].Value}"
             : server.DisplayName;
-
-    /// <summary>A server line of the passive's that the management paths reach, and the ways they reach it.</summary>
-    private sealed record PassiveServer(NginxUpstream Upstream, NginxUpstreamServer Server, NodeService Service)
-    {
-        public bool OnlyPassive { get; set; }
-
-        public List<string> Behind { get; } = [];
-    }
 }

@@ -225,7 +225,7 @@ public sealed class NginxRouting
     {
         null => path,
         { } uri when uri.Contains('$') || location.IsRegex => null,
-        { } uri => uri + path[Math.Min(location.Path.Value.Length, path.Length)..],
+        { } uri => uri + path[location.Path.Value.Length..],
     };
 
     /// <summary>The port a location of a known role must reach on the nodes, by its role and proxy_pass scheme.</summary>
