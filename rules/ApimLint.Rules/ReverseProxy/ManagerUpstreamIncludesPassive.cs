@@ -24,8 +24,9 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
         When that location is not a management one (a `location /`, or a server that passes every path
         on, port for port) and proxies to the passive's servlet port (9443/9763 plus its port offset),
         through an upstream or a host and port written directly, the passive is reported there. Each
-        upstream server line is reported once, naming every path and location that reaches it. A
-        management location's own upstream, when it is not the manager upstream, is APIM611's.
+        upstream server line is reported once, naming the paths and locations that reach it (the first
+        three, and how many more). A management location's own upstream, when it is not the manager
+        upstream, is APIM611's.
 
         With `"artifactSync": "shared-filesystem"` in apimlint.json (both nodes mount the same
         `repository/deployment/server/synapse-configs` and `executionplans`, e.g. over NFS) what the
@@ -106,7 +107,7 @@ public sealed class ManagerUpstreamIncludesPassive : Rule
             }
         }
 
-        // One finding per upstream server line of the passive's, naming every way the management paths reach it.
+        // One finding per upstream server line of the passive's, naming the ways the management paths reach it.
         foreach (var upstream in deployment.Nginx.Upstreams)
         {
             var managed = routing.RoleOf(upstream) == UpstreamRole.Manager ? routing.ServiceOf(upstream) : null;
