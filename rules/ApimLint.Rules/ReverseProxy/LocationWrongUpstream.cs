@@ -12,13 +12,18 @@ public sealed class LocationWrongUpstream : Rule
         """
         ## What it does
         Classifies each location by the app it serves (from proxy_pass's URI part, else its own path):
-        /carbon, /publisher and /admin are management locations, /store is the store, and
-        `location /` is API traffic. It then checks the upstream its proxy_pass names: the web apps
-        need an upstream of the nodes' servlet port (9443), API traffic one of their NIO port
-        (8243/8280); a management location must not share its upstream with the store or API traffic,
-        and the store and API traffic must not use the management upstream. When both kinds use one
-        upstream, the upstream decides which is misrouted: several servers mean it was meant for both
-        nodes, a single server for the active alone.
+        /carbon, /publisher and /admin are management locations, /store is the store. Any other
+        location (`location /`, an API's context) is classified by the node port it reaches: API
+        traffic when it reaches the nodes' NIO port (8243/8280 plus the port offset); a location that
+        reaches their servlet port (9443/9763) passes the web apps through by their paths, such as a
+        portal host's `location /` that serves /oauth2, /commonauth and /authenticationendpoint, and is
+        not checked here (APIM603 checks where it sends the management apps). When the port cannot be
+        told, the location is not checked. The rule then checks the upstream a classified location's
+        proxy_pass names: the web apps need an upstream of the nodes' servlet port (9443), API traffic
+        one of their NIO port (8243/8280); a management location must not share its upstream with the
+        store or API traffic, and the store and API traffic must not use the management upstream. When
+        both kinds use one upstream, the upstream decides which is misrouted: several servers mean it
+        was meant for both nodes, a single server for the active alone.
 
         With `"artifactSync": "shared-filesystem"` in apimlint.json (both nodes mount the same
         `repository/deployment/server/synapse-configs` and `executionplans`, e.g. over NFS) a management

@@ -116,9 +116,6 @@ public sealed record NginxLocation(NginxDirectiveSyntax Directive, string? Modif
     /// </summary>
     public string? App => AppOf(Target?.Uri is { } uri && !uri.StartsWith("/$", StringComparison.Ordinal) ? uri : null) ?? AppOf(PublicContext);
 
-    /// <summary>The root location, <c>location /</c>, which the guide uses for API traffic.</summary>
-    public bool IsRoot => !IsRegex && Modifier is null or "^~" && Path.Value == "/";
-
     private static string? AppOf(string? path)
     {
         if (path is null || !path.StartsWith('/')) return null;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Runtime.CompilerServices;
 using ApimLint.Syntax.Nginx;
@@ -50,7 +51,7 @@ public enum LocationRole
     /// <summary>/store: both nodes, the passive as backup.</summary>
     Store,
 
-    /// <summary><c>location /</c> beside the web app locations: API traffic to the NIO ports of both nodes.</summary>
+    /// <summary>A location of no web app (such as <c>location /</c>) that reaches the NIO ports: API traffic, to both nodes.</summary>
     ApiTraffic,
 }
 
@@ -110,30 +111,40 @@ public sealed class NginxRouting
 
     public UpstreamServerTarget Resolve(NginxUpstreamServer server)
     {
-        var host = server.Host;
+        var (node, service, resolved, unmatched) = ResolveAddress(server.Host, server.EffectivePort);
+        return new(server, node, service, resolved) { Unmatched = unmatched };
+    }
+
+    /// <summary>Which node and port a host and port written in nginx.conf reach; see <see cref="UpstreamServerTarget"/>.</summary>
+    private (Node? Node, NodeService? Service, bool Resolved, bool Unmatched) ResolveAddress(string host, int port)
+    {
         // While a node's ports are not known, no server can be told to be it, or not to be it.
-        if (!_deployment.PortsKnown) return new(server, null, null, false);
-        if (host.Contains('$') || host.StartsWith("unix:", StringComparison.Ordinal)) return new(server, null, null, false);
+        if (!_deployment.PortsKnown) return (null, null, false, false);
+        if (host.Contains('$') || host.StartsWith("unix:", StringComparison.Ordinal)) return (null, null, false, false);
         if (!Hosts.IsLoopback(host) && !_deployment.Nodes.Any(n => _deployment.Topology.IsAddressOf(n, host)))
         {
             // A name no node goes by may be either; so may an IP address while a node is known only by name (apimlint
             // resolves no names) or while the topology is unknown.
             var unmatched = !IsAddress(host) || _deployment.Nodes.Any(n => AddressOf(n) is not null && !_deployment.Topology.AddressesOf(n).Any(a => IsAddress(a.Name)));
-            if (unmatched || !_deployment.Topology.Known) return new(server, null, null, false) { Unmatched = _deployment.Topology.Known && !IsAddress(host) };
+            if (unmatched || !_deployment.Topology.Known) return (null, null, false, _deployment.Topology.Known && !IsAddress(host));
         }
-        if (Hosts.IsLoopback(host) && !_deployment.Topology.Known) return new(server, null, null, false);
+        if (Hosts.IsLoopback(host) && !_deployment.Topology.Known) return (null, null, false, false);
 
         var matches = (from node in NodesAt(host)
                        from service in NodeServices.All
-                       where node.PortOf(service) == server.EffectivePort
+                       where node.PortOf(service) == port
                        select (node, service)).ToList();
         return matches.Count switch
         {
-            0 => new(server, null, null, true),
-            1 => new(server, matches[0].node, matches[0].service, true),
-            _ => new(server, null, null, false),
+            0 => (null, null, true, false),
+            1 => (matches[0].node, matches[0].service, true, false),
+            _ => (null, null, false, false),
         };
     }
+
+    /// <summary>The node and port a proxy_pass to a host and port (no upstream group) reaches; null when apimlint cannot tell or no node listens there.</summary>
+    public (Node Node, NodeService Service)? NodeReachedDirectly(NginxLocation location) =>
+        location.Target is { Port: { } port } target && ResolveAddress(target.Host, port) is ({ } node, { } service, _, _) ? (node, service) : null;
 
     /// <summary>
     /// The nodes that run on the machine a host written in nginx.conf names: loopback is nginx's own machine (the nodes'
@@ -153,41 +164,69 @@ public sealed class NginxRouting
         ServiceOfServers(upstream) ?? UsersOf(upstream).Select(u => ExpectedService(u.Location)).FirstOrDefault(s => s is not null);
 
     /// <summary>The node port most of the upstream's servers use (the first on a tie), by port alone where the address is no node's; null when none does.</summary>
-    public NodeService? ServiceOfServers(NginxUpstream upstream)
+    public NodeService? ServiceOfServers(NginxUpstream upstream) => _serviceOfServers.GetOrAdd(upstream, u =>
     {
-        var votes = upstream.Servers.Select(s => Resolve(s).Service ?? PortOnly(s)).OfType<NodeService>().ToList();
+        var votes = u.Servers.Select(s => Resolve(s).Service ?? PortOnly(s.EffectivePort)).OfType<NodeService>().ToList();
         return votes.Count > 0 ? votes.GroupBy(v => v).OrderByDescending(g => g.Count()).First().Key : null;
-    }
+    });
 
-    private NodeService? PortOnly(NginxUpstreamServer server) =>
-        NodeServices.All.Where(s => _deployment.Nodes.Any(n => n.PortsKnown && n.PortOf(s) == server.EffectivePort)).Select(s => (NodeService?)s).FirstOrDefault();
+    private NodeService? PortOnly(int port) =>
+        NodeServices.All.Where(s => _deployment.Nodes.Any(n => n.PortsKnown && n.PortOf(s) == port)).Select(s => (NodeService?)s).FirstOrDefault();
+
+    /// <summary>
+    /// The node port a location's proxy_pass reaches: the one its upstream's servers use, or that of the host and port
+    /// it names (by port alone where the address is no node's); null when apimlint cannot tell.
+    /// </summary>
+    public NodeService? ServiceReachedBy(NginxLocation location) =>
+        UpstreamOf(location) is { } upstream ? ServiceOfServers(upstream)
+        : location.Target is { Port: { } port } ? NodeReachedDirectly(location)?.Service ?? PortOnly(port)
+        : null;
 
     /// <summary>The servers that reach a node on the given port, in file order.</summary>
     public IReadOnlyList<UpstreamServerTarget> Members(NginxUpstream upstream, NodeService service) =>
         upstream.Servers.Select(Resolve).Where(t => t.Node is not null && t.Service == service).ToList();
 
+    /// <summary>
+    /// A location of a web app by the app; any other (<c>location /</c>, /oauth2, an API's context) by the node port it
+    /// reaches: the NIO ports carry API traffic, while the servlet port passes the web apps through by their paths
+    /// (a portal host's <c>location /</c> serves /store, /oauth2, /commonauth). An unknown port tells nothing.
+    /// </summary>
     public LocationRole RoleOf(NginxLocation location) => location.App switch
     {
         "carbon" or "publisher" or "admin" => LocationRole.Manager,
         "store" => LocationRole.Store,
-        null when location.IsRoot && !IsWebAppCatchAll(location) => LocationRole.ApiTraffic,
+        null when ServiceReachedBy(location) is { } service && !service.IsServlet() => LocationRole.ApiTraffic,
         _ => LocationRole.Other,
     };
 
-    /// <summary>
-    /// A <c>location /</c> that proxies to the nodes' servlet port in a server with no location of its
-    /// own for any web app passes the apps through by their paths: it is not API traffic.
-    /// </summary>
-    private bool IsWebAppCatchAll(NginxLocation root) =>
-        UpstreamOf(root) is { } upstream && ServiceOfServers(upstream) is { } service && service.IsServlet() &&
-        !ServersWithWebApps.Any(server => server.Locations.Any(l => ReferenceEquals(l, root)));
-
-    /// <summary>The virtual servers with a location for a web app; computed once, as every location asks.</summary>
-    private HashSet<NginxServer> ServersWithWebApps =>
-        _serversWithWebApps ??= _deployment.Nginx.Locations.Where(x => x.Location.App is not null).Select(x => x.Server).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxServer>);
-
-    private HashSet<NginxServer>? _serversWithWebApps;
+    // Every location asks for its upstream's port and role, and an upstream may have thousands of locations: each is
+    // computed once per upstream, by whichever of the rules (which run at once) asks first.
+    private readonly ConcurrentDictionary<NginxUpstream, NodeService?> _serviceOfServers = new(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
+    private readonly ConcurrentDictionary<NginxUpstream, UpstreamRole> _upstreamRoles = new(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
     private Dictionary<NginxUpstream, List<(NginxServer Server, NginxLocation Location)>>? _users;
+
+    /// <summary>Requests for the management apps, as nginx is asked for them: each must reach the active alone.</summary>
+    public static readonly IReadOnlyList<string> ManagementPaths = ["/carbon/", "/publisher/", "/admin/"];
+
+    /// <summary>
+    /// For each virtual server and management path, the location nginx picks for it (<see cref="NginxLocationMatch"/>)
+    /// when that location proxies the request to a management app on the backend, in file order.
+    /// </summary>
+    public IEnumerable<(NginxServer Server, string Path, NginxLocation Location)> ManagementRoutes() =>
+        from server in _deployment.Nginx.Servers
+        from path in ManagementPaths
+        let location = NginxLocationMatch.Select(server, path)
+        where location?.Target is not null && BackendPath(location, path) is { } backend &&
+              ManagementPaths.Any(p => backend.StartsWith(p, StringComparison.Ordinal) || backend + "/" == p)
+        select (server, path, location);
+
+    /// <summary>The path a request goes to on the backend: proxy_pass's URI replaces the matched prefix; null when a variable decides.</summary>
+    private static string? BackendPath(NginxLocation location, string path) => location.Target?.Uri switch
+    {
+        null => path,
+        { } uri when uri.Contains('$') || location.IsRegex => null,
+        { } uri => uri + path[location.Path.Value.Length..],
+    };
 
     /// <summary>The port a location of a known role must reach on the nodes, by its role and proxy_pass scheme.</summary>
     public NodeService? ExpectedService(NginxLocation location)
@@ -225,19 +264,19 @@ public sealed class NginxRouting
     /// traffic do. When both kinds use it, the upstream's own content decides which kind is misrouted:
     /// a group of several servers was meant for both nodes, a single server for the active alone.
     /// </summary>
-    public UpstreamRole RoleOf(NginxUpstream upstream)
+    public UpstreamRole RoleOf(NginxUpstream upstream) => _upstreamRoles.GetOrAdd(upstream, u =>
     {
-        var roles = UsersOf(upstream).Select(u => RoleOf(u.Location)).ToList();
+        var roles = UsersOf(u).Select(x => RoleOf(x.Location)).ToList();
         var manager = roles.Contains(LocationRole.Manager);
         var shared = roles.Any(r => r is LocationRole.Store or LocationRole.ApiTraffic);
         return (manager, shared) switch
         {
-            (true, true) => upstream.Servers.Count > 1 ? UpstreamRole.Shared : UpstreamRole.Manager,
+            (true, true) => u.Servers.Count > 1 ? UpstreamRole.Shared : UpstreamRole.Manager,
             (true, false) => UpstreamRole.Manager,
             (false, true) => UpstreamRole.Shared,
             _ => UpstreamRole.None,
         };
-    }
+    });
 
     /// <summary>How nginx should address a node's port: by loopback beside it on a shared host when the upstream does, else by the node's address.</summary>
     public string AddressFor(Node node, NodeService service, NginxUpstream? near)

@@ -39,15 +39,15 @@ public sealed class NginxModelTests
 
         Assert.Equal(
             [
-                ("/carbon", "carbon", "/carbon", "/carbon", false),
-                ("^/store/(.*)registry/(.*)$", "store", "/store", null, false),
-                ("/devportal/", "store", "/devportal", "/store", false),
-                ("/", null, "/", "/", true),
-                ("^/admin$", "admin", "/admin", "/admin", false),
-                ("^/(store|publisher)/", null, null, null, false),
-                ("/publisher", "publisher", "/publisher", "/publisher", false),
+                ("/carbon", "carbon", "/carbon", "/carbon"),
+                ("^/store/(.*)registry/(.*)$", "store", "/store", null),
+                ("/devportal/", "store", "/devportal", "/store"),
+                ("/", null, "/", "/"),
+                ("^/admin$", "admin", "/admin", "/admin"),
+                ("^/(store|publisher)/", null, null, null),
+                ("/publisher", "publisher", "/publisher", "/publisher"),
             ],
-            locations.Select(l => (l.Path.Value, l.App, l.PublicContext, l.BackendContext, l.IsRoot)));
+            locations.Select(l => (l.Path.Value, l.App, l.PublicContext, l.BackendContext)));
     }
 
     [Fact]

@@ -74,6 +74,39 @@ public sealed class NginxRoutingTests
     }
 
     [Fact]
+    public void A_location_of_no_web_app_is_classified_by_the_node_port_it_reaches()
+    {
+        using var temp = new TempDirectory();
+        var deployment = LoadWith(temp, "correct-two-hosts",
+            ("proxy_pass https://allnodes-traffic-https/;", "proxy_pass https://allnodes/;"),
+            ("proxy_pass http://allnodes-traffic-http/;", "proxy_pass http://192.168.10.2:8280/;"),
+            ("location /store {", "location /oauth2 { proxy_pass https://sso.example.com/oauth2; }\n        location /store {"));
+        var routing = NginxRouting.Of(deployment);
+
+        Assert.Equal(
+            [
+                ("/", LocationRole.Other),      // the portal's catch-all on the servlet port: /oauth2, /commonauth, /authenticationendpoint
+                ("/oauth2", LocationRole.Other), // a host nginx reaches by name: its port cannot be told
+                ("/", LocationRole.ApiTraffic), // a NIO port written as host:port
+            ],
+            deployment.Nginx.Locations.Where(x => x.Location.App is null).Select(x => (x.Location.Path.Value, routing.RoleOf(x.Location))));
+    }
+
+    [Fact]
+    public void Management_paths_are_followed_to_the_location_nginx_picks_in_every_server()
+    {
+        using var temp = new TempDirectory();
+        var deployment = LoadWith(temp, "correct-same-host",
+            ("location /admin {", "location /administration {"),
+            ("proxy_pass https://allnodes-traffic-https/;", "proxy_pass https://allnodes/;"));
+
+        Assert.Equal(
+            [("/carbon/", "location /carbon"), ("/publisher/", "location /publisher"), ("/admin/", "location /"), ("/carbon/", "location /"),
+             ("/publisher/", "location /"), ("/admin/", "location /")],
+            NginxRouting.Of(deployment).ManagementRoutes().Select(r => (r.Path, NginxRouting.Display(r.Location))));
+    }
+
+    [Fact]
     public void An_upstream_both_kinds_use_is_judged_by_its_content()
     {
         using var temp = new TempDirectory();
