@@ -1,4 +1,3 @@
-using ApimLint.Loading;
 using ApimLint.Model;
 
 namespace ApimLint.Tests.Model;
@@ -6,12 +5,8 @@ namespace ApimLint.Tests.Model;
 /// <summary>Which location nginx picks for a request path, by the order its documentation gives.</summary>
 public sealed class NginxLocationMatchTests
 {
-    private static NginxServer Server(TempDirectory temp, string locations)
-    {
-        var file = Path.Combine(temp.Path, "nginx.conf");
-        File.WriteAllText(file, $"http {{ server {{ listen 443 ssl; {locations} }} }}");
-        return NginxModelReader.Read(temp.Path, file).Servers.Single();
-    }
+    private static NginxServer Server(TempDirectory temp, string locations) =>
+        NginxModelTests.Read(temp, $"http {{ server {{ listen 443 ssl; {locations} }} }}").Servers.Single();
 
     private static string? Picked(string locations, string path)
     {

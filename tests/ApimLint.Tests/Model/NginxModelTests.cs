@@ -6,7 +6,8 @@ namespace ApimLint.Tests.Model;
 /// <summary>What the nginx part of the model derives from a location: its app, its contexts, the headers in effect.</summary>
 public sealed class NginxModelTests
 {
-    private static NginxModel Read(TempDirectory temp, string conf)
+    /// <summary>The nginx model of one nginx.conf written into <paramref name="temp"/>.</summary>
+    internal static NginxModel Read(TempDirectory temp, string conf)
     {
         var file = Path.Combine(temp.Path, "nginx.conf");
         File.WriteAllText(file, conf);

@@ -15,15 +15,8 @@ public sealed class MarkdownRenderingTests
 {
     private static readonly MarkdownPipeline Gfm = new MarkdownPipelineBuilder().UsePipeTables().UseAutoLinks().UseEmphasisExtras().UseTaskLists().Build();
 
-    public static TheoryData<string> RuleIds()
-    {
-        var data = new TheoryData<string>();
-        foreach (var rule in RuleRegistry.All) data.Add(rule.Descriptor.Id);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(RuleDocsTests.RuleIds), MemberType = typeof(RuleDocsTests))]
     public void A_rules_documentation_renders_every_angle_bracket_it_writes(string id)
     {
         var rule = RuleRegistry.All.Single(r => r.Descriptor.Id == id);
