@@ -36,6 +36,8 @@ public sealed class JsonReportWriter(ReportContext context, string toolVersion)
             json.WriteEndArray();
             json.WriteString("fingerprint", context.Fingerprint(d));
             json.WriteBoolean("fixAvailable", d.Fix is not null);
+            if (d.Fix is { } fix) json.WriteString("fix", fix.Safety == FixSafety.Safe ? "safe" : "unsafe");
+            else json.WriteNull("fix");
             if (d.Suppression is { } suppression)
             {
                 json.WriteStartObject("suppression");

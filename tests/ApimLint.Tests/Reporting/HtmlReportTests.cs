@@ -186,6 +186,6 @@ public sealed partial class HtmlReportTests
         Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => f, f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
-    [GeneratedRegex(@"^(\S+?):(\d+):(\d+): (error|warning|note) (APIM\d{3}): (.*)$")]
+    [GeneratedRegex(@"^(\S+?):(\d+):(\d+): (error|warning|note) (APIM\d{3}): (?:\[[*~]\] )?(.*)$")]
     private static partial Regex FindingLine();
 }
