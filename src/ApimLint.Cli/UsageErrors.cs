@@ -21,6 +21,8 @@ internal static class UsageErrors
         var stray = positional.Concat(parse.UnmatchedTokens).ToList();
         if (stray.FirstOrDefault(LooksLikeOption) is { } option)
         {
+            if (root.Options.Any(o => o.Name == option || o.Aliases.Contains(option)))
+                return ([$"{option} is an option of apimlint alone: 'apimlint {option}'"], "apimlint");
             var known = command.Options.Concat(root.Options).Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
             return ([$"unknown option '{option}'{DidYouMean(option, known)}"], helpOf);
         }

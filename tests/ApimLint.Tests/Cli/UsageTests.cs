@@ -11,6 +11,7 @@ public sealed class UsageTests
     [InlineData(new[] { "--fromat", "sarif", "example" }, "apimlint: unknown option '--fromat'; did you mean '--format'?\nTry 'apimlint check --help'.\n")]
     [InlineData(new[] { "example", "--fromat", "sarif" }, "apimlint: unknown option '--fromat'; did you mean '--format'?\nTry 'apimlint check --help'.\n")]
     [InlineData(new[] { "rules", "--fromat", "markdown" }, "apimlint: unknown option '--fromat'; did you mean '--format'?\nTry 'apimlint rules --help'.\n")]
+    [InlineData(new[] { "check", "--version" }, "apimlint: --version is an option of apimlint alone: 'apimlint --version'\nTry 'apimlint --help'.\n")]
     [InlineData(new[] { "help" }, "apimlint: unknown command 'help'; did you mean '--help'?\nTry 'apimlint --help'.\n")]
     [InlineData(new[] { "chek" }, "apimlint: unknown command 'chek'; did you mean 'check'?\nTry 'apimlint --help'.\n")]
     [InlineData(new[] { "--format", "json", "chek" }, "apimlint: unknown command 'chek'; did you mean 'check'?\nTry 'apimlint --help'.\n")]
