@@ -52,12 +52,12 @@ internal sealed class CheckCommand(CliConsole console)
             if (_fixes.Diff(parse))
             {
                 console.Out.Write(TerminalText.Block(SecretMask.Apply(UnifiedDiff.Render(outcome.Changes, path => PathDisplay.Relative(path, baseDirectory)))));
-                ReportUnsafeLeft(outcome);
+                ReportUnsafeLeft(parse, outcome);
                 return outcome.Changes.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
             }
             FileCommitter.Commit(outcome.Changes);
             ReportApplied(outcome, baseDirectory);
-            ReportUnsafeLeft(outcome);
+            ReportUnsafeLeft(parse, outcome);
             return Report(parse, config, analysis, targets, outcome.Deployment, outcome.Remaining, baseDirectory);
         }
         var deployment = DeploymentLoader.Load(input);
@@ -65,8 +65,9 @@ internal sealed class CheckCommand(CliConsole console)
     }
 
     /// <summary>Unsafe fixes that a run without --unsafe-fixes left alone: say so, or "0 fixes applied" reads as "nothing to fix".</summary>
-    private void ReportUnsafeLeft(FixOutcome outcome)
+    private void ReportUnsafeLeft(ParseResult parse, FixOutcome outcome)
     {
+        if (_fixes.IncludeUnsafe(parse)) return;
         var left = outcome.Remaining.Reported.Count(d => d.Fix?.Safety == FixSafety.Unsafe);
         if (left > 0) console.Error.WriteLine($"{left} more fix{(left == 1 ? "" : "es")} with `--unsafe-fixes` (judgement calls: review them with `--diff --unsafe-fixes`).");
     }

@@ -62,7 +62,7 @@ internal static class UsageErrors
             nearest = names.Where(n => n.StartsWith("--" + word[1], StringComparison.Ordinal)).ToList();
         else
         {
-            var limit = Math.Max(2, bare.Length / 3);
+            var limit = bare.Length <= 4 ? 1 : Math.Max(2, bare.Length / 3);
             var distances = names.Select(n => (Name: n, Distance: EditDistance.Between(n.TrimStart('-'), bare, ignoreCase: true))).Where(n => n.Distance <= limit).ToList();
             nearest = distances.Where(n => n.Distance == distances.Min(d => d.Distance)).Select(n => n.Name).ToList();
         }

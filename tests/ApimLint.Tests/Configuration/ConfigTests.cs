@@ -171,6 +171,17 @@ public sealed class ConfigTests
         Assert.Equal(valid, Schema.Value.Evaluate(document.RootElement).IsValid);
     }
 
+    [Theory]
+    [InlineData("APIM404", true)]
+    [InlineData("wka-members-not-mutual", true)]
+    [InlineData("WKA", false)]
+    public void The_schema_takes_a_rule_by_ID_or_name(string rule, bool valid)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse($"{{ \"rules\": {{ \"{rule}\": \"none\" }} }}");
+
+        Assert.Equal(valid, Schema.Value.Evaluate(document.RootElement).IsValid);
+    }
+
     [Fact]
     public void The_nginx_prefix_from_the_config_decides_which_absolute_includes_are_read()
     {

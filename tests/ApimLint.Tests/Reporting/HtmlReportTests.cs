@@ -144,7 +144,7 @@ public sealed partial class HtmlReportTests
         var result = Apimlint.Run(Fixtures, "check", "example", "--format", "text", "--format", "html", "--output", file);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.EndsWith("11 errors, 13 warnings, 0 notes.\n", result.Stdout);
+        Assert.EndsWith("11 errors, 13 warnings, 0 notes.\n12 fixable with `apimlint --fix`\n", result.Stdout);
         Assert.StartsWith("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">", File.ReadAllText(file));
     }
 
