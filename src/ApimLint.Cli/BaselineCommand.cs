@@ -7,29 +7,32 @@ using ApimLint.Reporting;
 
 namespace ApimLint.Cli;
 
-/// <summary>`apimlint baseline write [FILE]`: accept today's findings so that the gate starts green and catches only new ones.</summary>
+/// <summary>`apimlint baseline write [DIR] [FILE]`: accept today's findings so that the gate starts green and catches only new ones.</summary>
 internal static class BaselineCommand
 {
     public const string DefaultFile = "apimlint.baseline";
 
     public static Command Create(CliConsole console)
     {
-        var deployment = new DeploymentOptions(folderArgument: false);
+        var deployment = new DeploymentOptions();
+        deployment.TakeOnlyFolders(console.WorkingDirectory);
         var file = new Argument<string?>("FILE")
         {
-            Description = $"Where to write it (default: the baseline named in apimlint.json, else {DefaultFile}).",
+            Description = $"Where to write it (default: the baseline named in apimlint.json, else DIR/{DefaultFile}). A single argument that is not a folder is FILE.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var write = new Command("write", "Record the current findings of the deployment in the current folder as accepted.") { file };
+        var write = new Command("write", "Record the current findings of the deployment as accepted.");
         deployment.AddTo(write);
+        write.Arguments.Add(file);
         write.SetAction(parse =>
         {
-            var config = deployment.Config(parse, console.WorkingDirectory);
+            var folder = deployment.Folder(parse, console.WorkingDirectory);
+            var config = deployment.Config(parse, console);
             var target = parse.GetValue(file) is { } given ? Path.GetFullPath(given, console.WorkingDirectory)
                 : config.Baseline is { } configured ? Path.GetFullPath(configured, config.Directory!)
-                : Path.Combine(console.WorkingDirectory, DefaultFile);
+                : Path.Combine(folder, DefaultFile);
             // A file the deployment names (or the default one in it) is written only inside it, never through a link.
-            if (parse.GetValue(file) is null) Confinement.EnsureWritable(deployment.Folder(parse, console.WorkingDirectory), target);
+            if (parse.GetValue(file) is null) Confinement.EnsureWritable(folder, target);
             var loaded = DeploymentLoader.Load(deployment.Read(parse, console.WorkingDirectory, config));
             var analysis = new AnalysisOptions(config.Rules, InlineSuppressions: true);
             var findings = Analyzer.Run(loaded, console.Rules, analysis).Reported;

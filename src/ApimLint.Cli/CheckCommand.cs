@@ -15,32 +15,34 @@ using System.Text;
 
 namespace ApimLint.Cli;
 
-/// <summary>`apimlint [check] [DIR]`: load the deployment, run the rules, fix or report in every requested format.</summary>
+/// <summary>`apimlint check [DIR]`: load the deployment, run the rules, fix or report in every requested format.</summary>
 internal sealed class CheckCommand(CliConsole console)
 {
     private readonly DeploymentOptions _deployment = new();
     private readonly OutputOptions _output = new();
     private readonly FixOptions _fixes = new();
     private readonly DriftOptions _drift = new();
+    private readonly RuleSelectionOptions _selection = new();
 
     private readonly Option<string?> _baseline = new("--baseline")
     {
+        HelpName = "FILE",
         Description = "Report only findings not accepted in this baseline file (see `apimlint baseline write`), and list entries that no longer occur.",
     };
 
     public void AddTo(Command command)
     {
         _deployment.AddTo(command);
-        foreach (var option in _output.All.Concat(_fixes.All).Concat(_drift.All).Append(_baseline)) command.Options.Add(option);
+        foreach (var option in _output.All.Concat(_selection.All).Concat(_fixes.All).Concat(_drift.All).Append(_baseline)) command.Options.Add(option);
         command.SetAction(Run);
     }
 
     private int Run(ParseResult parse)
     {
         var targets = _output.Targets(parse, console.WorkingDirectory);
-        var config = _deployment.Config(parse, console.WorkingDirectory);
+        var config = _deployment.Config(parse, console);
         var input = _deployment.Read(parse, console.WorkingDirectory, config) with { Preferred = _fixes.Preferred(parse) };
-        var analysis = _output.Analysis(parse, config);
+        var analysis = _output.Analysis(parse, _selection.Severities(parse, config, console.Descriptors));
         // The drift rules compare the nodes' trees with these settings and this cache.
         using var drift = DriftContext.Use(_drift.Settings(parse, config, input.FollowSymlinks), _drift.Cache(parse, console.WorkingDirectory, input.ActiveHome, input.PassiveHome));
         var baseDirectory = _output.BaseDirectory(parse, console.WorkingDirectory);
@@ -50,14 +52,24 @@ internal sealed class CheckCommand(CliConsole console)
             if (_fixes.Diff(parse))
             {
                 console.Out.Write(TerminalText.Block(SecretMask.Apply(UnifiedDiff.Render(outcome.Changes, path => PathDisplay.Relative(path, baseDirectory)))));
+                ReportUnsafeLeft(parse, outcome);
                 return outcome.Changes.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
             }
             FileCommitter.Commit(outcome.Changes);
             ReportApplied(outcome, baseDirectory);
-            return Report(parse, config, targets, outcome.Deployment, outcome.Remaining, baseDirectory);
+            ReportUnsafeLeft(parse, outcome);
+            return Report(parse, config, analysis, targets, outcome.Deployment, outcome.Remaining, baseDirectory);
         }
         var deployment = DeploymentLoader.Load(input);
-        return Report(parse, config, targets, deployment, Analyzer.Run(deployment, console.Rules, analysis), baseDirectory);
+        return Report(parse, config, analysis, targets, deployment, Analyzer.Run(deployment, console.Rules, analysis), baseDirectory);
+    }
+
+    /// <summary>Unsafe fixes that a run without --unsafe-fixes left alone: say so, or "0 fixes applied" reads as "nothing to fix".</summary>
+    private void ReportUnsafeLeft(ParseResult parse, FixOutcome outcome)
+    {
+        if (_fixes.IncludeUnsafe(parse)) return;
+        var left = outcome.Remaining.Reported.Count(d => d.Fix?.Safety == FixSafety.Unsafe);
+        if (left > 0) console.Error.WriteLine($"{left} more fix{(left == 1 ? "" : "es")} with `--unsafe-fixes` (judgement calls: review them with `--diff --unsafe-fixes`).");
     }
 
     private void ReportApplied(FixOutcome outcome, string baseDirectory)
@@ -68,10 +80,10 @@ internal sealed class CheckCommand(CliConsole console)
         console.Error.WriteLine($"{outcome.Applied.Count} fix{(outcome.Applied.Count == 1 ? "" : "es")} applied, {files} file{(files == 1 ? "" : "s")} changed.");
     }
 
-    private int Report(ParseResult parse, ProjectConfig config, IReadOnlyList<(string Format, string? File)> targets,
+    private int Report(ParseResult parse, ProjectConfig config, AnalysisOptions analysis, IReadOnlyList<(string Format, string? File)> targets,
         Deployment deployment, AnalysisResult result, string baseDirectory)
     {
-        var enabled = console.Rules.Where(_output.Analysis(parse, config).IsEnabled).ToList();
+        var enabled = console.Rules.Where(analysis.IsEnabled).ToList();
         var context = ReportContext.For(deployment, baseDirectory, enabled) with { Links = SourceLinks.FromEnvironment(console.Environment) };
         var reported = result.Reported;
         var hidden = new List<Diagnostic>(result.Suppressed);

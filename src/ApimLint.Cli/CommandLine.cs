@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using ApimLint.Configuration;
 using ApimLint.Engine;
 using ApimLint.Fixing;
@@ -9,7 +10,10 @@ using ApimLint.Rules;
 
 namespace ApimLint.Cli;
 
-/// <summary>The apimlint command line: `apimlint [check] [DIR]`, `apimlint rules`, `apimlint explain ID`.</summary>
+/// <summary>
+/// The apimlint command line: `apimlint check [DIR]` (the default command: `apimlint [DIR]`), `apimlint rules`,
+/// `apimlint explain ID`, `diff`, `topology`, `init`, `baseline write`.
+/// </summary>
 public static class CommandLine
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, bool useColor) =>
@@ -20,24 +24,31 @@ public static class CommandLine
         Func<string, string?>? environment = null)
     {
         var console = new CliConsole(stdout, stderr, workingDirectory, useColor, rules, environment ?? Environment.GetEnvironmentVariable);
-        var check = new CheckCommand(console);
-        var root = new RootCommand("Lints an active-passive WSO2 API Manager 2.x deployment: both APIM_HOME trees and nginx.conf.");
-        check.AddTo(root);
-        var checkCommand = new Command("check", "Check a deployment folder (the default command).");
-        check.AddTo(checkCommand);
-        root.Subcommands.Add(checkCommand);
-        root.Subcommands.Add(RulesCommands.List(console));
-        root.Subcommands.Add(RulesCommands.Explain(console));
-        root.Subcommands.Add(InitCommand.Create(console));
-        root.Subcommands.Add(BaselineCommand.Create(console));
-        root.Subcommands.Add(new DiffCommand(console).Create());
-        root.Subcommands.Add(new TopologyCommand(console).Create());
-
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var check = new Command("check", "Check a deployment folder: the default command, so `apimlint DIR` is `apimlint check DIR`.");
+        new CheckCommand(console).AddTo(check);
+        // A command named apimlint rather than a RootCommand, which takes the name of the process (a test host's, say).
+        var root = new Command("apimlint", "Lints an active-passive WSO2 API Manager 2.x deployment: both APIM_HOME trees and nginx.conf. " +
+                                   "Without a command, runs check: `apimlint [<DIR>] [options]` is `apimlint check [<DIR>] [options]`.")
         {
-            foreach (var error in parsed.Errors) stderr.WriteLine($"apimlint: {error.Message}");
-            stderr.WriteLine("Try 'apimlint --help'.");
+            new HelpOption(),
+            new VersionOption(),
+            check,
+            RulesCommands.List(console),
+            RulesCommands.Explain(console),
+            InitCommand.Create(console),
+            BaselineCommand.Create(console),
+            new DiffCommand(console).Create(),
+            new TopologyCommand(console).Create(),
+        };
+        CommandHelp.Install(root, stdout);
+
+        // check is the default command: anything but a command or an option of the root alone (--help, --version) is check's.
+        var implicitCheck = args.Length == 0 || !(root.Subcommands.Any(c => c.Name == args[0]) || root.Options.Any(o => o.Name == args[0] || o.Aliases.Contains(args[0])));
+        var parsed = root.Parse(implicitCheck ? ["check", .. args] : args);
+        if (UsageErrors.Of(parsed, root, implicitCheck, workingDirectory) is var (errors, helpOf))
+        {
+            foreach (var error in errors) stderr.WriteLine($"apimlint: {TerminalText.Escape(error)}");
+            stderr.WriteLine($"Try '{helpOf} --help'.");
             return ExitCodes.UsageOrInput;
         }
         // Every file of this run is read against one budget; warnings about the input go to stderr.
@@ -65,7 +76,10 @@ public static class CommandLine
 
 /// <summary>Where a command writes, and how it shows paths.</summary>
 internal sealed record CliConsole(TextWriter Out, TextWriter Error, string WorkingDirectory, bool UseColor, IReadOnlyList<Rule> Rules,
-    Func<string, string?> Environment);
+    Func<string, string?> Environment)
+{
+    public IReadOnlyList<Diagnostics.RuleDescriptor> Descriptors => Rules.Select(r => r.Descriptor).ToList();
+}
 
 /// <summary>Options that cannot be used together as given: exit 2 with a one-line message.</summary>
 internal sealed class UsageException(string message) : Exception(message);

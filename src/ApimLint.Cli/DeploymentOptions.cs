@@ -19,12 +19,13 @@ internal sealed class DeploymentOptions
         DefaultValueFactory = _ => ".",
     };
 
-    private readonly Option<string?> _active = new("--active") { Description = "APIM_HOME of the active node (default: DIR/active)." };
-    private readonly Option<string?> _passive = new("--passive") { Description = "APIM_HOME of the passive node (default: DIR/passive)." };
-    private readonly Option<string?> _nginx = new("--nginx") { Description = "The nginx.conf in front of the nodes (default: DIR/nginx/nginx.conf or DIR/nginx.conf)." };
+    private readonly Option<string?> _active = new("--active") { HelpName = "DIR", Description = "APIM_HOME of the active node (default: DIR/active)." };
+    private readonly Option<string?> _passive = new("--passive") { HelpName = "DIR", Description = "APIM_HOME of the passive node (default: DIR/passive)." };
+    private readonly Option<string?> _nginx = new("--nginx") { HelpName = "FILE", Description = "The nginx.conf in front of the nodes (default: DIR/nginx/nginx.conf or DIR/nginx.conf)." };
 
     private readonly Option<string[]> _sql = new("--sql")
     {
+        HelpName = "FILE",
         Description = "A database provisioning script (repeatable; default: DIR/db/*.sql).",
         Arity = ArgumentArity.ZeroOrMore,
     };
@@ -36,35 +37,31 @@ internal sealed class DeploymentOptions
         Description = "Read configuration files behind symbolic links that lead outside their node's folder, and walk linked folders when comparing the nodes (not followed by default).",
     };
 
-    private readonly Option<string?> _config = new("--config")
-    {
-        Description = $"The configuration file (default: {ConfigReader.FileName} in DIR or its nearest parent).",
-    };
+    private readonly ConfigOption _config = new();
 
-    private readonly bool _folderArgument;
-
-    /// <param name="folderArgument">False for commands whose positional argument is something else: the deployment is then the current folder.</param>
-    public DeploymentOptions(bool folderArgument = true)
-    {
-        _folderArgument = folderArgument;
-        _os.AcceptOnlyFromAmong("linux", "windows");
-    }
+    public DeploymentOptions() => _os.AcceptOnlyFromAmong("linux", "windows");
 
     public void AddTo(Command command)
     {
-        if (_folderArgument) command.Arguments.Add(_folder);
-        foreach (var option in new Option[] { _active, _passive, _nginx, _sql, _os, _config, _followSymlinks }) command.Options.Add(option);
+        command.Arguments.Add(_folder);
+        foreach (var option in new Option[] { _active, _passive, _nginx, _sql, _os, _config.Option, _followSymlinks }) command.Options.Add(option);
     }
 
-    public string Folder(ParseResult parse, string workingDirectory) =>
-        _folderArgument ? Path.GetFullPath(parse.GetValue(_folder) ?? ".", workingDirectory) : workingDirectory;
-
-    public ProjectConfig Config(ParseResult parse, string workingDirectory)
+    /// <summary>
+    /// For a command whose next argument is a file: a DIR that is not a folder is left to that argument,
+    /// so that `apimlint baseline write FILE` keeps meaning the file.
+    /// </summary>
+    public void TakeOnlyFolders(string workingDirectory) => _folder.CustomParser = result =>
     {
-        var folder = Folder(parse, workingDirectory);
-        var explicitFile = parse.GetValue(_config) is { } file ? Path.GetFullPath(file, workingDirectory) : null;
-        return ConfigReader.Find(Directory.Exists(folder) ? folder : workingDirectory, explicitFile);
-    }
+        if (result.Tokens.Count == 0) return ".";
+        if (Directory.Exists(Path.GetFullPath(result.Tokens[0].Value, workingDirectory))) return result.Tokens[0].Value;
+        result.OnlyTake(0);
+        return ".";
+    };
+
+    public string Folder(ParseResult parse, string workingDirectory) => Path.GetFullPath(parse.GetValue(_folder) ?? ".", workingDirectory);
+
+    public ProjectConfig Config(ParseResult parse, CliConsole console) => _config.Find(parse, Folder(parse, console.WorkingDirectory), console);
 
     public DeploymentInput Read(ParseResult parse, string workingDirectory, ProjectConfig config)
     {
@@ -99,5 +96,21 @@ internal sealed class DeploymentOptions
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(config.Sql);
         return matcher.GetResultsInFullPath(config.Directory!).Order(StringComparer.Ordinal).ToList();
+    }
+}
+
+/// <summary>--config: the apimlint.json to read instead of the one found from the deployment folder up.</summary>
+internal sealed class ConfigOption
+{
+    public Option<string?> Option { get; } = new("--config")
+    {
+        HelpName = "FILE",
+        Description = $"The configuration file (default: {ConfigReader.FileName} in DIR or its nearest parent).",
+    };
+
+    public ProjectConfig Find(ParseResult parse, string folder, CliConsole console)
+    {
+        var explicitFile = parse.GetValue(Option) is { } file ? Path.GetFullPath(file, console.WorkingDirectory) : null;
+        return ConfigReader.Find(Directory.Exists(folder) ? folder : console.WorkingDirectory, explicitFile, console.Descriptors);
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ApimLint.Configuration;
 using ApimLint.Drift;
 using ApimLint.Loading;
 
@@ -15,8 +14,8 @@ internal sealed class DiffCommand(CliConsole console)
         DefaultValueFactory = _ => ".",
     };
 
-    private readonly Option<string?> _active = new("--active") { Description = "APIM_HOME of the active node (default: DIR/active)." };
-    private readonly Option<string?> _passive = new("--passive") { Description = "APIM_HOME of the passive node (default: DIR/passive)." };
+    private readonly Option<string?> _active = new("--active") { HelpName = "DIR", Description = "APIM_HOME of the active node (default: DIR/active)." };
+    private readonly Option<string?> _passive = new("--passive") { HelpName = "DIR", Description = "APIM_HOME of the passive node (default: DIR/passive)." };
 
     private readonly Option<string> _format = new("--format")
     {
@@ -30,6 +29,7 @@ internal sealed class DiffCommand(CliConsole console)
     };
 
     private readonly DriftOptions _drift = new();
+    private readonly ConfigOption _config = new();
 
     public Command Create()
     {
@@ -37,7 +37,7 @@ internal sealed class DiffCommand(CliConsole console)
         var command = new Command("diff",
             "Show every difference between the nodes (configuration keys, files, artifacts, jars, version) and whether it is expected, drift or must-equal. Exit 1 when anything is not expected.");
         command.Arguments.Add(_folder);
-        foreach (var option in new Option[] { _active, _passive, _format, _followSymlinks }.Concat(_drift.All)) command.Options.Add(option);
+        foreach (var option in new Option[] { _active, _passive, _format, _followSymlinks, _config.Option }.Concat(_drift.All)) command.Options.Add(option);
         command.SetAction(Run);
         return command;
     }
@@ -45,7 +45,7 @@ internal sealed class DiffCommand(CliConsole console)
     private int Run(ParseResult parse)
     {
         var folder = Path.GetFullPath(parse.GetValue(_folder) ?? ".", console.WorkingDirectory);
-        var config = ConfigReader.Find(Directory.Exists(folder) ? folder : console.WorkingDirectory, null);
+        var config = _config.Find(parse, folder, console);
         string? Configured(Model.NodeRole role) => config.Nodes.FirstOrDefault(n => n.Role == role)?.Path is { } p ? Path.GetFullPath(p, config.Directory!) : null;
         var follow = parse.GetValue(_followSymlinks);
         var active = Home(parse.GetValue(_active) ?? Configured(Model.NodeRole.Active), folder, "active", follow);

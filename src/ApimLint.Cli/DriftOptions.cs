@@ -9,6 +9,7 @@ internal sealed class DriftOptions
 {
     private readonly Option<string[]> _ignore = new("--drift-ignore")
     {
+        HelpName = "GLOB",
         Description = "Never compare these paths between the nodes: a glob relative to APIM_HOME (repository/conf/security/*.jks), " +
                       "or FILE#KEY for keys in a file (repository/conf/carbon.xml#/Server/HostName). Repeatable.",
         Arity = ArgumentArity.OneOrMore,
@@ -17,6 +18,7 @@ internal sealed class DriftOptions
 
     private readonly Option<string?> _cache = new("--cache")
     {
+        HelpName = "FILE",
         Description = "Keep each compared file's size, modification time and hash in FILE, so that a rerun on unchanged trees reads only metadata.",
     };
 

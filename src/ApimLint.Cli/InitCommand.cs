@@ -55,7 +55,7 @@ internal static class InitCommand
               // and executionplans, so each may publish and the passive may back up the management apps).
               "artifactSync": "rsync",
 
-              // Severity per rule: "error", "warning", "note" or "none" (off). `apimlint rules` lists them.
+              // Severity per rule, by ID or name: "error", "warning", "note" or "none" (off). `apimlint rules` lists them.
               "rules": {
                 // "APIM203": "note",
               },

@@ -13,6 +13,9 @@ internal sealed class OutputOptions
     /// <summary>Formats meant for a file; the others are meant for a terminal or a CI log.</summary>
     private static readonly string[] FileFormats = ["sarif", "json", "gitlab", "junit", "markdown", "html"];
 
+    /// <summary>`--output -`: the format goes to standard output.</summary>
+    private const string StandardOutput = "-";
+
     private readonly Option<string[]> _format = new("--format")
     {
         Description = "text, sarif, json, github, gitlab (Code Quality), junit, markdown or html (repeatable: several formats in one run).",
@@ -22,7 +25,8 @@ internal sealed class OutputOptions
 
     private readonly Option<string[]> _output = new("--output", "-o")
     {
-        Description = "Write a format to FILE (whole or not at all) instead of standard output. Outputs pair, in order, with the " +
+        HelpName = "FILE",
+        Description = "Write a format to FILE (whole or not at all) instead of standard output; - is standard output. Outputs pair, in order, with the " +
                       "file formats (sarif, json, gitlab, junit, markdown, html); text and github stay on standard output unless they are the only format: " +
                       "`--format text --format sarif --output x.sarif` prints text and writes SARIF. At most one format goes to standard output.",
         Arity = ArgumentArity.OneOrMore,
@@ -31,6 +35,7 @@ internal sealed class OutputOptions
 
     private readonly Option<string?> _basePath = new("--base-path")
     {
+        HelpName = "DIR",
         Description = "Make paths in the output relative to this folder (e.g. the repository root) instead of the current folder.",
     };
 
@@ -62,18 +67,19 @@ internal sealed class OutputOptions
 
     public bool IncludeSuppressed(ParseResult parse) => parse.GetValue(_includeSuppressed);
 
-    public AnalysisOptions Analysis(ParseResult parse, ProjectConfig config) =>
-        new(config.Rules, InlineSuppressions: !parse.GetValue(_noInlineSuppressions));
+    public AnalysisOptions Analysis(ParseResult parse, IReadOnlyDictionary<string, Severity> severities) =>
+        new(severities, InlineSuppressions: !parse.GetValue(_noInlineSuppressions));
 
     /// <summary>Each format with the file it goes to (null: standard output).</summary>
     public IReadOnlyList<(string Format, string? File)> Targets(ParseResult parse, string workingDirectory)
     {
         var formats = parse.GetValue(_format) is { Length: > 0 } given ? given.Distinct().ToList() : ["text"];
-        var outputs = new Queue<string>((parse.GetValue(_output) ?? []).Select(o => Path.GetFullPath(o, workingDirectory)));
+        var outputs = new Queue<string>((parse.GetValue(_output) ?? []).Select(o => o == StandardOutput ? o : Path.GetFullPath(o, workingDirectory)));
         var pairable = formats.Count == 1 ? formats : formats.Where(FileFormats.Contains).ToList();
         if (outputs.Count > pairable.Count)
             throw new UsageException($"{outputs.Count} --output for {pairable.Count} format(s) that can take one");
-        var targets = formats.Select(f => (Format: f, File: pairable.Contains(f) && outputs.Count > 0 ? outputs.Dequeue() : null)).ToList();
+        var targets = formats.Select(f => (Format: f, File: pairable.Contains(f) && outputs.Count > 0 ? outputs.Dequeue() : null))
+            .Select(t => t.File == StandardOutput ? t with { File = null } : t).ToList();
         if (targets.Count(t => t.File is null) > 1)
             throw new UsageException($"only one format can go to standard output; give --output for {string.Join(" or ", targets.Where(t => t.File is null && FileFormats.Contains(t.Format)).Select(t => t.Format))}");
         return targets;

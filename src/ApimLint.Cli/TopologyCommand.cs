@@ -29,7 +29,7 @@ internal sealed class TopologyCommand(CliConsole console)
 
     private int Run(ParseResult parse)
     {
-        var config = _deployment.Config(parse, console.WorkingDirectory);
+        var config = _deployment.Config(parse, console);
         var deployment = DeploymentLoader.Load(_deployment.Read(parse, console.WorkingDirectory, config));
         var writer = new TopologyReportWriter(deployment, console.WorkingDirectory);
         if (parse.GetValue(_format) == "json") writer.WriteJson(console.Out);

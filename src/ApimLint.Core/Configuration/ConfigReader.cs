@@ -21,11 +21,12 @@ public static class ConfigReader
     /// there is none. A found file that another user owns or can write is ignored with a warning: in a shared folder
     /// above a checkout it is not the deployment's. Either way the paths it names must stay inside <paramref name="folder"/>.
     /// </summary>
-    public static ProjectConfig Find(string folder, string? explicitFile)
+    /// <param name="rules">The rules "rules" may name, by ID or name.</param>
+    public static ProjectConfig Find(string folder, string? explicitFile, IReadOnlyList<RuleDescriptor> rules)
     {
         folder = Path.GetFullPath(folder);
         if (explicitFile is not null)
-            return File.Exists(explicitFile) ? Read(explicitFile, folder) : throw new ConfigException($"{explicitFile}: no such configuration file");
+            return File.Exists(explicitFile) ? Read(explicitFile, folder, rules) : throw new ConfigException($"{explicitFile}: no such configuration file");
         foreach (var dir in SearchedFolders(folder))
         {
             var candidate = Path.Combine(dir, FileName);
@@ -37,7 +38,7 @@ public static class ConfigReader
                 ReadScope.Warn($"{candidate}: ignored, {reason}");
                 continue;
             }
-            return Read(candidate, folder);
+            return Read(candidate, folder, rules);
         }
         return ProjectConfig.None;
     }
@@ -54,13 +55,16 @@ public static class ConfigReader
         return [folder];
     }
 
-    /// <summary>Reads a configuration file; with <paramref name="deploymentFolder"/>, every path it names must stay inside that folder.</summary>
-    public static ProjectConfig Read(string path, string? deploymentFolder = null)
+    /// <summary>
+    /// Reads a configuration file; with <paramref name="deploymentFolder"/>, every path it names must stay inside that folder;
+    /// with <paramref name="rules"/>, "rules" names only those (by ID or name, kept by ID), else only the form of an ID is checked.
+    /// </summary>
+    public static ProjectConfig Read(string path, string? deploymentFolder = null, IReadOnlyList<RuleDescriptor>? rules = null)
     {
         var source = SourceReader.Read(Path.GetFullPath(path));
         var document = JsonParser.Parse(source);
         if (document.Error is { } error) throw new ConfigException($"{path}:{error.Position}: {error.Message}");
-        var reader = new Reader(path, deploymentFolder);
+        var reader = new Reader(path, deploymentFolder, rules);
         var root = reader.Object(document.Root!, "the configuration");
         var config = new ProjectConfig { File = source.Path };
         foreach (var property in root.Properties)
@@ -73,7 +77,7 @@ public static class ConfigReader
                 "sql" => config with { Sql = reader.Array(property.Value, "sql").Select(i => reader.Path(i, "sql[]")).ToList() },
                 "os" => config with { Os = reader.Os(property.Value, "os") },
                 "artifactSync" => config with { ArtifactSync = reader.ArtifactSync(property.Value, "artifactSync") },
-                "rules" => config with { Rules = reader.Object(property.Value, "rules").Properties.ToDictionary(p => reader.RuleId(p), p => reader.Severity(p.Value, $"rules.{p.Name}")) },
+                "rules" => config with { Rules = reader.Rules(property.Value) },
                 "failLevel" => config with { FailLevel = reader.Severity(property.Value, "failLevel") },
                 "baseline" => config with { Baseline = reader.Path(property.Value, "baseline") },
                 "drift" => config with { Drift = reader.Drift(property.Value) },
@@ -86,7 +90,7 @@ public static class ConfigReader
         return config;
     }
 
-    private sealed class Reader(string path, string? deploymentFolder)
+    private sealed class Reader(string path, string? deploymentFolder, IReadOnlyList<RuleDescriptor>? rules)
     {
         /// <summary>
         /// A path relative to the file; with a deployment folder, one that stays inside it as written and once its
@@ -140,8 +144,7 @@ public static class ConfigReader
 
         public ConfigException Unknown(JsonPropertySyntax property, IReadOnlyList<string> known)
         {
-            var closest = known.MinBy(k => EditDistance.Between(k, property.Name, ignoreCase: true));
-            var hint = closest is not null && EditDistance.Between(closest, property.Name, ignoreCase: true) <= 3 ? $" (did you mean '{closest}'?)" : $" (known: {string.Join(", ", known)})";
+            var hint = EditDistance.Nearest(property.Name, known, 3) is { } closest ? $" (did you mean '{closest}'?)" : $" (known: {string.Join(", ", known)})";
             return new ConfigException($"{path}:{property.Source.GetLinePosition(property.NameSpan.Start)}: unknown key '{property.Name}'{hint}");
         }
 
@@ -186,10 +189,31 @@ public static class ConfigReader
             _ => throw Error(node, $"{what} must be \"error\", \"warning\", \"note\" or \"none\""),
         };
 
-        public string RuleId(JsonPropertySyntax property) =>
-            System.Text.RegularExpressions.Regex.IsMatch(property.Name, @"^APIM\d{3}$")
-                ? property.Name
-                : throw new ConfigException($"{path}:{property.Source.GetLinePosition(property.NameSpan.Start)}: '{property.Name}' is not a rule ID (APIMnnn)");
+        /// <summary>"rules": each rule's severity, by ID; a rule named twice (by ID and by name) is an error.</summary>
+        public Dictionary<string, Severity> Rules(JsonNodeSyntax node)
+        {
+            var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
+            foreach (var p in Object(node, "rules").Properties)
+            {
+                if (!severities.TryAdd(RuleId(p), Severity(p.Value, $"rules.{p.Name}")))
+                    throw new ConfigException($"{path}:{p.Source.GetLinePosition(p.NameSpan.Start)}: rule {RuleId(p)} is named twice in rules");
+            }
+            return severities;
+        }
+
+        /// <summary>The ID of the rule a "rules" key names; a rule this apimlint does not have is an error, with the nearest it has.</summary>
+        public string RuleId(JsonPropertySyntax property)
+        {
+            var at = $"{path}:{property.Source.GetLinePosition(property.NameSpan.Start)}";
+            if (rules is null)
+                return System.Text.RegularExpressions.Regex.IsMatch(property.Name, @"^APIM\d{3}$", System.Text.RegularExpressions.RegexOptions.NonBacktracking)
+                    ? property.Name
+                    : throw new ConfigException($"{at}: '{property.Name}' is not a rule ID (APIMnnn)");
+            if (rules.FirstOrDefault(r => r.Id == property.Name || r.Name == property.Name) is { } rule) return rule.Id;
+            var hint = EditDistance.Nearest(property.Name, rules.Select(r => r.Id).Concat(rules.Select(r => r.Name)), Math.Max(1, property.Name.Length / 4)) is { } closest
+                ? $"; did you mean '{closest}'?" : " (see `apimlint rules`)";
+            throw new ConfigException($"{at}: unknown rule '{property.Name}'{hint}");
+        }
 
         public NodeConfig Node(JsonNodeSyntax node, int index)
         {

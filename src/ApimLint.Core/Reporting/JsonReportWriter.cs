@@ -4,7 +4,10 @@ using ApimLint.Text;
 
 namespace ApimLint.Reporting;
 
-/// <summary>apimlint's own small, stable JSON for scripts (schema version 1).</summary>
+/// <summary>
+/// apimlint's own small, stable JSON for scripts (schema version 1). "fix" (safe, unsafe or null) came after "fixAvailable",
+/// which stays: a field added, none changed, so the version is still 1.
+/// </summary>
 public sealed class JsonReportWriter(ReportContext context, string toolVersion)
 {
     public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics) => JsonOutput.Write(output, json => WriteDocument(json, diagnostics));
@@ -36,6 +39,8 @@ public sealed class JsonReportWriter(ReportContext context, string toolVersion)
             json.WriteEndArray();
             json.WriteString("fingerprint", context.Fingerprint(d));
             json.WriteBoolean("fixAvailable", d.Fix is not null);
+            if (d.Fix is { } fix) json.WriteString("fix", fix.Safety == FixSafety.Safe ? "safe" : "unsafe");
+            else json.WriteNull("fix");
             if (d.Suppression is { } suppression)
             {
                 json.WriteStartObject("suppression");

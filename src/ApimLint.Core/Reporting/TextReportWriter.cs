@@ -5,8 +5,9 @@ using ApimLint.Text;
 namespace ApimLint.Reporting;
 
 /// <summary>
-/// Compiler-style text: <c>path:line:col: severity ID: message</c>, related locations indented under
-/// it, then a summary line. Colour only when asked (a terminal without NO_COLOR). Paths and messages are
+/// Compiler-style text: <c>path:line:col: severity ID: message</c> (the message after <c>[*]</c> when a safe fix
+/// exists, <c>[~]</c> when an unsafe one does), related locations indented under it, then a summary line and
+/// how many findings the fixes resolve. Colour only when asked (a terminal without NO_COLOR). Paths and messages are
 /// shown through <see cref="TerminalText"/>: one finding is one line, and no value can style the terminal.
 /// </summary>
 public sealed class TextReportWriter(string baseDirectory, bool useColor, bool nginxPartlyRead = false)
@@ -21,12 +22,22 @@ public sealed class TextReportWriter(string baseDirectory, bool useColor, bool n
     {
         foreach (var diagnostic in diagnostics) WriteFinding(output, diagnostic);
         output.WriteLine(Summary(diagnostics, hidden ?? [], nginxPartlyRead));
+        if (Fixable(diagnostics) is { } fixable) output.WriteLine(fixable);
+    }
+
+    /// <summary>"N fixable with `apimlint --fix` (M more with `--unsafe-fixes`)"; null when no finding has a fix.</summary>
+    public static string? Fixable(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var safe = diagnostics.Count(d => d.Fix?.Safety == FixSafety.Safe);
+        var @unsafe = diagnostics.Count(d => d.Fix?.Safety == FixSafety.Unsafe);
+        if (safe + @unsafe == 0) return null;
+        return $"{safe} fixable with `apimlint --fix`{(@unsafe > 0 ? $" ({@unsafe} more with `--unsafe-fixes`)" : "")}";
     }
 
     /// <summary>One finding's line and its related locations' lines under it.</summary>
     public void WriteFinding(TextWriter output, Diagnostic diagnostic)
     {
-        output.WriteLine($"{Paint(Bold, Where(diagnostic.Location))}: {Paint(ColorOf(diagnostic.Severity), diagnostic.Severity.Name())} {diagnostic.Rule.Id}: {TerminalText.Escape(diagnostic.Message)}");
+        output.WriteLine($"{Paint(Bold, Where(diagnostic.Location))}: {Paint(ColorOf(diagnostic.Severity), diagnostic.Severity.Name())} {diagnostic.Rule.Id}: {FixMarker(diagnostic.Fix)}{TerminalText.Escape(diagnostic.Message)}");
         foreach (var related in diagnostic.Related)
             output.WriteLine($"    {Where(related.Location)}: note: {TerminalText.Escape(related.Message)}");
     }
@@ -44,6 +55,13 @@ public sealed class TextReportWriter(string baseDirectory, bool useColor, bool n
         }
         return $"{Count(Severity.Error, "error")}, {Count(Severity.Warning, "warning")}, {Count(Severity.Note, "note")}{hidden}.{partly}";
     }
+
+    private static string FixMarker(Fix? fix) => fix?.Safety switch
+    {
+        FixSafety.Safe => "[*] ",
+        FixSafety.Unsafe => "[~] ",
+        _ => "",
+    };
 
     private string Where(Location location)
     {

@@ -19,4 +19,11 @@ public static class EditDistance
         }
         return previous[b.Length];
     }
+
+    /// <summary>The candidate closest to <paramref name="word"/> (ignoring case), or null when none is within <paramref name="maxDistance"/>.</summary>
+    public static string? Nearest(string word, IEnumerable<string> candidates, int maxDistance)
+    {
+        var closest = candidates.Select(c => (Candidate: c, Distance: Between(c, word, ignoreCase: true))).MinBy(c => c.Distance);
+        return closest.Candidate is not null && closest.Distance <= maxDistance ? closest.Candidate : null;
+    }
 }

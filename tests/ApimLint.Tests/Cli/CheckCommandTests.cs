@@ -69,7 +69,7 @@ public sealed class CheckCommandTests
         var result = Apimlint.Run(TestPaths.Fixture("example"), "--os", "windows");
 
         Assert.Equal(3, result.Stdout.Split('\n').Count(l => l.Contains(" error APIM801: ")));
-        Assert.Contains("db/create-databases.sql:2:1: error APIM801: CREATE DATABASE apimgtdb has no character set clause", result.Stdout);
+        Assert.Contains("db/create-databases.sql:2:1: error APIM801: [*] CREATE DATABASE apimgtdb has no character set clause", result.Stdout);
     }
 
     [Fact]

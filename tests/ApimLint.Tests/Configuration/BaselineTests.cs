@@ -23,7 +23,7 @@ public sealed class BaselineTests
 
         Assert.Equal(1, red.ExitCode);
         var findings = red.Stdout.Split('\n').Where(l => l.Contains(": error ") || l.Contains(": warning ")).ToList();
-        Assert.Equal(["active/repository/conf/jndi2.properties:1:91: error APIM503"], findings.Select(l => l[..l.IndexOf(": active", StringComparison.Ordinal)]));
+        Assert.Equal(["active/repository/conf/jndi2.properties:1:91: error APIM503"], findings.Select(l => l[..l.IndexOf(": [*] active", StringComparison.Ordinal)]));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class SupersessionTests
     }
 
     private const string Apim404WithoutApim405 =
-        "active/repository/conf/axis2/axis2.xml:748:9: error APIM404: active's well-known members do not include passive at 192.168.10.1:4000; it lists 192.168.10.1:4001";
+        "active/repository/conf/axis2/axis2.xml:748:9: error APIM404: [*] active's well-known members do not include passive at 192.168.10.1:4000; it lists 192.168.10.1:4001";
 
     private const string Apim405 =
         "passive/repository/conf/axis2/axis2.xml:724:43: error APIM405: passive's clustering localMemberPort is 4000, the same as active's on the shared host " +
@@ -66,7 +66,7 @@ public sealed class SupersessionTests
             "different hosts (nginx upstream allnodes reaches the nodes at 192.168.10.1:9443 and 192.168.10.2:9443): active may not reach passive's cluster member; write passive's IP address",
         ], Findings(on.Path));
         Assert.Equal([
-            "active/repository/conf/axis2/axis2.xml:748:9: error APIM404: active's well-known members do not include passive at 127.0.0.1:4000; it lists 192.168.10.2:4000",
+            "active/repository/conf/axis2/axis2.xml:748:9: error APIM404: [*] active's well-known members do not include passive at 127.0.0.1:4000; it lists 192.168.10.2:4000",
         ], Findings(off.Path));
     }
 

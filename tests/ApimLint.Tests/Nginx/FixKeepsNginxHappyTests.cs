@@ -43,7 +43,7 @@ public sealed class FixKeepsNginxHappyTests
 
         Assert.False(verdict.Accepted);
         Assert.Contains("no \"events\" section in configuration", verdict.Output);
-        Assert.Contains("nginx/nginx.conf:1:1: error APIM007: no \"events\" section in configuration", finding);
+        Assert.Contains("nginx/nginx.conf:1:1: error APIM007: [*] no \"events\" section in configuration", finding);
     }
 
     [Theory]

@@ -144,7 +144,7 @@ public sealed partial class HtmlReportTests
         var result = Apimlint.Run(Fixtures, "check", "example", "--format", "text", "--format", "html", "--output", file);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.EndsWith("11 errors, 13 warnings, 0 notes.\n", result.Stdout);
+        Assert.EndsWith("11 errors, 13 warnings, 0 notes.\n12 fixable with `apimlint --fix`\n", result.Stdout);
         Assert.StartsWith("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">", File.ReadAllText(file));
     }
 
@@ -186,6 +186,6 @@ public sealed partial class HtmlReportTests
         Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
             .ToDictionary(f => f, f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 
-    [GeneratedRegex(@"^(\S+?):(\d+):(\d+): (error|warning|note) (APIM\d{3}): (.*)$")]
+    [GeneratedRegex(@"^(\S+?):(\d+):(\d+): (error|warning|note) (APIM\d{3}): (?:\[[*~]\] )?(.*)$")]
     private static partial Regex FindingLine();
 }
