@@ -13,7 +13,7 @@ public sealed class ReleaseExecutableTests(ReleaseBuild release)
     public void The_build_script_succeeds()
     {
         Assert.True(release.Build.ExitCode == 0, release.Build.Stdout + release.Build.Stderr);
-        Assert.Equal([ReleaseBuild.Executable, "SHA256SUMS"], Directory.GetFiles(release.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["SHA256SUMS", ReleaseBuild.Executable], Directory.GetFiles(release.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
