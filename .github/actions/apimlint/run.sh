@@ -145,7 +145,7 @@ if [[ -f $APIMLINT_SARIF ]]; then
   fi
 fi
 # GitHub shows at most 10 annotations of each kind per step: the job summary lists every finding.
-if [[ -f $summary && -n ${GITHUB_STEP_SUMMARY:-} ]]; then cat "$summary" >>"$GITHUB_STEP_SUMMARY"; fi
+if [[ -f $summary && -n ${GITHUB_STEP_SUMMARY:-} ]]; then cat "$summary" >> "$GITHUB_STEP_SUMMARY"; fi
 {
   echo "exit-code=$status"
   echo "errors=$( [[ -f $json ]] && summary_count errors "$json")"
