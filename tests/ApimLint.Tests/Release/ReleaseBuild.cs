@@ -16,6 +16,7 @@ public sealed class ReleaseBuild : IDisposable
     public ReleaseBuild()
     {
         Folder = Path.Combine(_temp.Path, "release");
+        Commit = ReleaseProcess.Run("git", ["rev-parse", "HEAD"], TestPaths.RepositoryRoot).Stdout.Trim();
         Build = ReleaseProcess.Run(Path.Combine(TestPaths.RepositoryRoot, ".github/scripts/build-release.sh"),
             ["--no-pack", Version, Folder, "linux-x64"], TestPaths.RepositoryRoot);
     }
@@ -24,6 +25,9 @@ public sealed class ReleaseBuild : IDisposable
     public string Folder { get; }
 
     public ReleaseProcess.Result Build { get; }
+
+    /// <summary>The commit checked out when the build ran, which the executable must name.</summary>
+    public string Commit { get; }
 
     public string ExecutablePath => Path.Combine(Folder, Executable);
 
