@@ -10,7 +10,7 @@
 #   APIMLINT_VERSION       a release (1.2.0 or v1.2.0), "source" (build this checkout), or empty: the action's own release
 #   APIMLINT_ACTION_REPOSITORY, APIMLINT_ACTION_REF
 #                          the repository and ref the action was used from (OWNER/apimlint, v1.2.0 or v1 or a commit);
-#                          read from the action's folder when empty; none when the action is used from a local path
+#                          read from the action's folder when empty; a local path has neither
 #   APIMLINT_DOWNLOAD_URL  where releases are, as TAG/FILE beneath it (tests: a file:// URL or a folder); by default
 #                          https://github.com/OWNER/apimlint/releases/download
 #   RUNNER_OS, RUNNER_ARCH, RUNNER_TEMP, GITHUB_WORKSPACE, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY: set by the runner
@@ -18,12 +18,12 @@ set -uo pipefail
 action_root=$(cd "$(dirname "$0")/../../.." && pwd)
 fail() { echo "::error title=apimlint action::$*" >&2; exit 2; }
 
-# A remote action is checked out at .../_actions/OWNER/REPO/REF: the fallback for what the runner did not say.
-action_repository=${APIMLINT_ACTION_REPOSITORY:-}
-action_ref=${APIMLINT_ACTION_REF:-}
-if [[ -z $action_repository && $action_root =~ /_actions/([^/]+/[^/]+)/([^/]+)$ ]]; then
-  action_repository=${BASH_REMATCH[1]}
-  action_ref=${action_ref:-${BASH_REMATCH[2]}}
+# The runner checks a remote action out at .../_actions/OWNER/REPO/REF, which also names what the runner may not say.
+# Anywhere else the action is used from a local path: its checkout is the code under test.
+action_repository="" action_ref=""
+if [[ $action_root =~ /_actions/([^/]+/[^/]+)/([^/]+)$ ]]; then
+  action_repository=${APIMLINT_ACTION_REPOSITORY:-${BASH_REMATCH[1]}}
+  action_ref=${APIMLINT_ACTION_REF:-${BASH_REMATCH[2]}}
 fi
 download_url=${APIMLINT_DOWNLOAD_URL:-}
 if [[ -z $download_url && -n $action_repository ]]; then download_url=https://github.com/$action_repository/releases/download; fi
@@ -34,7 +34,8 @@ resolve_version() {
   local wanted=${APIMLINT_VERSION:-}
   # Used from a local path (uses: ./.github/actions/apimlint), the checkout is the code under test: build it.
   if [[ -z $wanted && -z $download_url ]]; then wanted=source; fi
-  if [[ -z $wanted && $action_ref =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]]; then wanted=$action_ref; fi
+  local ref=${action_ref:-${APIMLINT_ACTION_REF:-}}
+  if [[ -z $wanted && $ref =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]]; then wanted=$ref; fi
   if [[ -z $wanted ]]; then
     wanted=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$action_root/Directory.Build.props" | head -n 1)
   fi

@@ -34,11 +34,30 @@ public sealed class ActionVersionTests : IDisposable
 
         var result = _action.Run("resolve", new Dictionary<string, string>
         {
-            ["APIMLINT_ACTION_REPOSITORY"] = "apimlint/apimlint", ["APIMLINT_ACTION_REF"] = actionRef,
+            ["APIMLINT_ACTION_REF"] = actionRef, ["APIMLINT_DOWNLOAD_URL"] = "https://example.invalid/releases",
         });
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal($"version={version}\n", File.ReadAllText(_action.Outputs));
+    }
+
+    [Theory]
+    [InlineData("v2.3.4", "version=2.3.4")]
+    [InlineData("v2", "version=2.1.0")]   // a major tag: the Version its checkout names
+    public void Used_remotely_it_reads_the_repository_and_ref_from_where_the_runner_put_it(string actionRef, string expected)
+    {
+        using var runner = new TempDirectory();
+        var root = Path.Combine(runner.Path, "_actions", "someone", "apimlint", actionRef);
+        Directory.CreateDirectory(Path.Combine(root, ".github/actions/apimlint"));
+        File.Copy(Path.Combine(TestPaths.RepositoryRoot, ".github/actions/apimlint/run.sh"), Path.Combine(root, ".github/actions/apimlint/run.sh"));
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project><PropertyGroup><Version>2.1.0</Version></PropertyGroup></Project>\n");
+        var outputs = Path.Combine(runner.Path, "outputs");
+
+        var result = ReleaseProcess.Run("bash", [Path.Combine(root, ".github/actions/apimlint/run.sh"), "resolve"], runner.Path,
+            new Dictionary<string, string> { ["GITHUB_OUTPUT"] = outputs, ["APIMLINT_VERSION"] = "", ["APIMLINT_ACTION_REPOSITORY"] = "", ["APIMLINT_ACTION_REF"] = "", ["APIMLINT_DOWNLOAD_URL"] = "" });
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(expected + "\n", File.ReadAllText(outputs));
     }
 
     [Fact]
