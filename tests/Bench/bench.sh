@@ -6,7 +6,8 @@
 #
 # Defaults: 5000 files and 500 MB per node (an API-M 2.6.0 pack), 7 runs of each measurement (the
 # median is reported), on CPUs 0 and 1 when taskset is there. Everything is written under a temporary
-# folder that is removed at the end (--keep leaves it). --readytorun also measures a ReadyToRun build.
+# folder that is removed at the end (--keep leaves it). The release executable (dotnet publish -c Release -r
+# linux-x64) is measured beside the framework-dependent build; --readytorun adds a framework-dependent ReadyToRun build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -39,10 +40,12 @@ tests/Bench/check-bench.sh --runs "$runs"
 echo "== building (Release)"
 dotnet publish src/ApimLint.Cli -c Release -o "$work/apimlint" --nologo -v quiet >/dev/null
 dotnet build tests/Bench/PackGen -c Release -o "$work/packgen" --nologo -v quiet >/dev/null
-builds=("$work/apimlint/apimlint")
+# Their own intermediate folders: composite images left in obj/ would be reused by another build.
+dotnet publish src/ApimLint.Cli -c Release -r linux-x64 --artifacts-path "$work/release-build" -o "$work/apimlint-release" --nologo -v quiet >/dev/null
+builds=("$work/apimlint/apimlint" "$work/apimlint-release/apimlint")
 if ((readytorun)); then
-  dotnet publish src/ApimLint.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$work/apimlint-r2r" --nologo -v quiet >/dev/null
+  dotnet publish src/ApimLint.Cli -c Release -r linux-x64 --self-contained false -p:PublishSingleFile=false -p:PublishReadyToRunComposite=false \
+    --artifacts-path "$work/r2r-build" -o "$work/apimlint-r2r" --nologo -v quiet >/dev/null
   builds+=("$work/apimlint-r2r/apimlint")
 fi
 
@@ -113,7 +116,11 @@ echo "   $(uname -sr), .NET $(dotnet --version), $(diff --version | head -n1)"
 echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for build in "${builds[@]}"; do
-  label=$([[ $build == *r2r* ]] && echo "apimlint diff (ReadyToRun)" || echo "apimlint diff")
+  case $build in
+    *-r2r/*) label="apimlint diff (framework-dependent ReadyToRun)" ;;
+    *-release/*) label="apimlint diff (release executable)" ;;
+    *) label="apimlint diff" ;;
+  esac
   millis "$build" diff "$pack" >/dev/null; millis diff -rq "$pack/active" "$pack/passive" >/dev/null   # warm up
   read -r -d '' warm_diff warm_ours < <(measure warm "diff -rq $pack/active $pack/passive" "$build diff $pack" && printf '\0') || true
   read -r -d '' cold_diff cold_ours < <(measure cold "diff -rq $pack/active $pack/passive" "$build diff $pack" && printf '\0') || true

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The everyday-check benchmark (not a test): whole-process wall-clock medians of `apimlint check`
 # (a) on fixtures/example with text output, (b) the same with SARIF, and (d) on deployments with
-# 1x, 4x and 16x the configuration (event publishers, nginx locations and upstreams), beside the
-# floor of any .NET process (a published hello world). Builds the ReadyToRun executable users run,
-# and for comparison a self-contained build with the framework compiled into one composite image.
+# 1x, 4x and 16x the configuration (event publishers, nginx locations and upstreams), each beside the
+# floor of any .NET process built the same way (a hello world). Two builds are measured side by side,
+# alternately in one run: the release executable (`dotnet publish src/ApimLint.Cli -c Release -r linux-x64`:
+# self-contained, one file, one composite ReadyToRun image) and the framework-dependent ReadyToRun build.
 #
 #   tests/Bench/check-bench.sh [--runs R]
 set -euo pipefail
@@ -14,18 +15,29 @@ command -v python3 >/dev/null || { echo "check-bench.sh: python3 is needed for t
 work=$(mktemp -d "${TMPDIR:-/tmp}/apimlint-check-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-echo "== building (Release, ReadyToRun; and self-contained with the framework in one composite ReadyToRun image)"
-dotnet publish src/ApimLint.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$work/apimlint" --nologo -v quiet >/dev/null
-# Its own intermediate folder: composite images left in obj/ would be reused by a later framework-dependent build.
-dotnet publish src/ApimLint.Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
-  --artifacts-path "$work/composite-build" -o "$work/composite" --nologo -v quiet >/dev/null
+echo "== building the release executable, the framework-dependent ReadyToRun build, and a hello world each way"
+# Each build in its own intermediate folder: composite images left in obj/ would be reused by another build.
+quiet=(--nologo -v quiet)
+dotnet publish src/ApimLint.Cli -c Release -r linux-x64 --artifacts-path "$work/release-build" -o "$work/release" "${quiet[@]}" >/dev/null
+framework_dependent=(--self-contained false -p:PublishSingleFile=false -p:PublishReadyToRunComposite=false)
+dotnet publish src/ApimLint.Cli -c Release -r linux-x64 "${framework_dependent[@]}" --artifacts-path "$work/r2r-build" -o "$work/r2r" "${quiet[@]}" >/dev/null
 mkdir -p "$work/hello"
+# The release settings of src/ApimLint.Cli/ApimLint.Cli.csproj and Directory.Build.props, for a runtime identifier.
 cat > "$work/hello/hello.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><InvariantGlobalization>true</InvariantGlobalization>
+  </PropertyGroup>
+  <PropertyGroup Condition="'$(RuntimeIdentifier)' != ''">
+    <SelfContained>true</SelfContained><PublishSingleFile>true</PublishSingleFile><PublishReadyToRun>true</PublishReadyToRun>
+    <PublishReadyToRunComposite>true</PublishReadyToRunComposite><IncludeNativeLibrariesForSelfExtract>true</IncludeNativeLibrariesForSelfExtract>
+    <TieredPGO>false</TieredPGO><ConcurrentGarbageCollection>false</ConcurrentGarbageCollection>
+  </PropertyGroup>
+</Project>
 XML
 echo 'System.Console.WriteLine("hello");' > "$work/hello/Program.cs"
-dotnet publish "$work/hello" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/hello/out" --nologo -v quiet >/dev/null
+dotnet publish "$work/hello" -c Release -r linux-x64 --artifacts-path "$work/hello-release-build" -o "$work/hello-release" "${quiet[@]}" >/dev/null
+dotnet publish "$work/hello" -c Release -r linux-x64 "${framework_dependent[@]}" --artifacts-path "$work/hello-r2r-build" -o "$work/hello-r2r" "${quiet[@]}" >/dev/null
 
 # A deployment with N times the configuration: publishers, nginx locations and upstreams copied N times.
 scaled() {
@@ -61,31 +73,50 @@ PY
   echo "$dir"
 }
 
-median() {
+# Runs the commands alternately, $runs times each after three warm-up runs, and prints the median of each in ms.
+medians() {
   python3 - "$runs" "$@" <<'PY'
-import statistics, subprocess, sys, time
-runs, command = int(sys.argv[1]), sys.argv[2:]
-for _ in range(3): subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-samples = []
+import shlex, statistics, subprocess, sys, time
+runs, commands = int(sys.argv[1]), [shlex.split(c) for c in sys.argv[2:]]
+run = lambda command: subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+for command in commands:
+    for _ in range(3): run(command)
+samples = [[] for _ in commands]
 for _ in range(runs):
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    samples.append((time.perf_counter() - start) * 1000)
-print(f"{statistics.median(samples):7.1f} ms")
+    for i, command in enumerate(commands):
+        start = time.perf_counter()
+        run(command)
+        samples[i].append((time.perf_counter() - start) * 1000)
+print(" ".join(f"{statistics.median(s):.1f}" for s in samples))
 PY
 }
 
 peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -n 1; }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}x')"; }
 
-apimlint=$work/apimlint/apimlint
-printf '== medians of %s runs, whole process\n' "$runs"
-printf '%-52s %s\n' "floor: .NET hello world (ReadyToRun)" "$(median "$work/hello/out/hello")"
-printf '%-52s %s  (peak %s KB)\n' "(a) check fixtures/example, text" "$(median "$apimlint" check fixtures/example)" "$(peak "$apimlint" check fixtures/example)"
-printf '%-52s %s  (peak %s KB)\n' "(b) check fixtures/example, SARIF" "$(median "$apimlint" check fixtures/example --format sarif)" "$(peak "$apimlint" check fixtures/example --format sarif)"
-printf '%-52s %s\n' "(a) the same, self-contained composite build" "$(median "$work/composite/apimlint" check fixtures/example)"
-printf '%-52s %s\n' "(b) the same, self-contained composite build" "$(median "$work/composite/apimlint" check fixtures/example --format sarif)"
+release=$work/release/apimlint r2r=$work/r2r/apimlint
+echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) CPUs, $(uname -sr), .NET $(dotnet --version)"
+echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '== medians of %s runs, whole process, ms (ratio to the hello world built the same way)\n' "$runs"
+read -r hello_release hello_r2r text_release text_r2r sarif_release sarif_r2r < <(medians \
+  "$work/hello-release/hello" "$work/hello-r2r/hello" \
+  "$release check fixtures/example" "$r2r check fixtures/example" \
+  "$release check fixtures/example --format sarif" "$r2r check fixtures/example --format sarif")
+printf '%-40s %24s %24s\n' "" "release executable" "framework-dependent R2R"
+printf '%-40s %24s %24s\n' "floor: hello world" "$hello_release" "$hello_r2r"
+printf '%-40s %24s %24s\n' "(a) check fixtures/example, text" "$text_release ($(ratio "$text_release" "$hello_release"))" "$text_r2r ($(ratio "$text_r2r" "$hello_r2r"))"
+printf '%-40s %24s %24s\n' "(b) check fixtures/example, SARIF" "$sarif_release ($(ratio "$sarif_release" "$hello_release"))" "$sarif_r2r ($(ratio "$sarif_r2r" "$hello_r2r"))"
+printf '%-40s %24s %24s\n' "    peak memory, text / SARIF (KB)" "$(peak "$release" check fixtures/example) / $(peak "$release" check fixtures/example --format sarif)" \
+  "$(peak "$r2r" check fixtures/example) / $(peak "$r2r" check fixtures/example --format sarif)"
+python3 - "$text_release" "$sarif_release" "$hello_release" <<'PY'
+import sys
+text, sarif, hello = map(float, sys.argv[1:])
+verdict = lambda value, limit: f"{value / hello:.2f}x (target <= {limit}x: {'met' if value / hello <= limit else 'missed'})"
+print(f"   release executable against its hello world: text {verdict(text, 3.4)}, SARIF {verdict(sarif, 7)}")
+PY
 for n in 1 4 16; do
   dir=$(scaled "$n")
-  printf '%-52s %s\n' "(d) check, ${n}x configuration ($(find "$dir" -type f | wc -l) files)" "$(median "$apimlint" check "$dir")"
+  printf '%-40s %24s\n' "(d) check, ${n}x configuration ($(find "$dir" -type f | wc -l) files)" "$(medians "$release check $dir")"
 done
+echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(c) whole packs, check + drift against diff -rq: tests/Bench/bench.sh"

@@ -4,14 +4,17 @@ using System.Text.RegularExpressions;
 namespace ApimLint.Model;
 
 /// <summary>An API Manager release, as carbon.xml's <c>&lt;Version&gt;</c> names it ("2.6.0", "2.1.0-update5").</summary>
-public readonly record struct ProductVersion(int Major, int Minor, int Patch) : IComparable<ProductVersion>
+public readonly partial record struct ProductVersion(int Major, int Minor, int Patch) : IComparable<ProductVersion>
 {
-    private static readonly Regex Leading = new(@"^\s*(\d{1,4})\.(\d{1,4})(?:\.(\d{1,4}))?", RegexOptions.NonBacktracking);
+    // Compiled by the source generator: a NonBacktracking regex is built at run time, a large part of a short run's start-up.
+    // Anchored, with bounded repetitions of classes that exclude what follows them, it cannot backtrack far.
+    [GeneratedRegex(@"^\s*(\d{1,4})\.(\d{1,4})(?:\.(\d{1,4}))?")]
+    private static partial Regex Leading();
 
     /// <summary>The release a version text starts with; null when it names none (a placeholder, an empty element).</summary>
     public static ProductVersion? Parse(string? text)
     {
-        if (text is null || Leading.Match(text) is not { Success: true } match) return null;
+        if (text is null || Leading().Match(text) is not { Success: true } match) return null;
         int Part(int group) => match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
         return new ProductVersion(Part(1), Part(2), Part(3));
     }

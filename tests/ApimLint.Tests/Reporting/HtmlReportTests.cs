@@ -179,7 +179,7 @@ public sealed partial class HtmlReportTests
         Assert.Contains("](.github/report.png)", readme);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(picture)[..4]);
         Assert.Contains("--format markdown --fail-level none >> \"$GITHUB_STEP_SUMMARY\"", readme);
-        Assert.Contains(">> \"$GITHUB_STEP_SUMMARY\"", File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, ".github", "actions", "apimlint", "action.yml")));
+        Assert.Contains(">> \"$GITHUB_STEP_SUMMARY\"", File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, ".github", "actions", "apimlint", "run.sh")));
     }
 
     private static Dictionary<string, string> Snapshot(string directory) =>
