@@ -10,8 +10,8 @@ namespace ApimLint.Syntax;
 
 /// <summary>
 /// A value at the place a file writes it (an XML attribute value or element text, a .properties value or part of
-/// one, a JSON scalar, an nginx argument, a TOML scalar): what the file's reader decodes there, and how another decoded value is
-/// written in its place, escaped for that place. The one place where a value meets its destination's syntax.
+/// one, a JSON scalar, an nginx argument, a TOML scalar): what the file's reader decodes there, and how another
+/// decoded value is written in its place, escaped for that place. The one place where a value meets its destination's syntax.
 /// </summary>
 public sealed class WrittenValue
 {

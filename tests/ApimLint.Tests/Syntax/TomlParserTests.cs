@@ -126,6 +126,18 @@ public sealed class TomlParserTests
     }
 
     [Fact]
+    public void Sixty_three_nested_arrays_read() => Assert.Null(Parse("a = " + new string('[', 63) + new string(']', 63) + "\n").Error);
+
+    [Fact]
+    public void Nesting_too_deep_is_an_error_not_a_crash()
+    {
+        var document = Parse("ok = \"[[{\" # [[[{\nbad = " + new string('[', 100_000) + new string(']', 100_000) + "\n");
+
+        Assert.Equal(new LinePosition(2, 7 + 63), document.Error?.Position);
+        Assert.Equal("arrays or inline tables nested deeper than 63", document.Error?.Message);
+    }
+
+    [Fact]
     public void A_byte_order_mark_counts_in_positions()
     {
         var document = Parse("\uFEFF[server]\nhostname = \"a\"\n");

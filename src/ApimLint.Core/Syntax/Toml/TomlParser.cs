@@ -1,5 +1,6 @@
 using System.Globalization;
 using ApimLint.Text;
+using Tomlyn;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -12,15 +13,28 @@ namespace ApimLint.Syntax.Toml;
 /// </summary>
 public static class TomlParser
 {
+    /// <summary>The arrays and inline tables Tomlyn reads nested in one another: its depth limit, 64, counts the key too.</summary>
+    private const int MaxNesting = 63;
+
     public static TomlDocumentSyntax Parse(SourceText source)
     {
         if (TomlTemplate.FirstMarker(source.Text) is { } marker) return Empty(source, null, marker);
         // Tomlyn skips a byte order mark without counting it; the offsets here count it.
         var shift = source.Text.StartsWith('\uFEFF') ? 1 : 0;
         var text = source.Text[shift..];
-        var syntax = SyntaxParser.Parse(text, source.Path, validate: false);
-        if (FirstError(syntax) is { } syntaxError) return Empty(source, new SyntaxError(source, shift + syntaxError.Span.Start.Offset, syntaxError.Message), null);
-        var validated = SyntaxParser.Parse(text, source.Path, validate: true);
+        DocumentSyntax validated;
+        try
+        {
+            validated = SyntaxParser.Parse(text, source.Path, validate: true);
+            // Without validation only syntax errors remain; with errors of syntax, the tree is partial and not read.
+            if (validated.HasErrors && FirstError(SyntaxParser.Parse(text, source.Path, validate: false)) is { } syntaxError)
+                return Empty(source, new SyntaxError(source, shift + syntaxError.Span.Start.Offset, syntaxError.Message), null);
+        }
+        catch (TomlException)
+        {
+            // Tomlyn stops, without a position, at values nested deeper than it reads.
+            return Empty(source, new SyntaxError(source, shift + TooDeep(text, MaxNesting), $"arrays or inline tables nested deeper than {MaxNesting}"), null);
+        }
         var conflicts = validated.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error)
             .Select(d => new SyntaxError(source, shift + d.Span.Start.Offset, d.Message)).ToList();
         return new Reader(source, shift).Read(validated, conflicts);
@@ -28,6 +42,34 @@ public static class TomlParser
 
     private static DiagnosticMessage? FirstError(DocumentSyntax syntax) =>
         syntax.Diagnostics.FirstOrDefault(d => d.Kind == DiagnosticMessageKind.Error);
+
+    /// <summary>Where brackets and braces, counted outside strings and comments, first nest deeper than <paramref name="limit"/>; 0 if they do not.</summary>
+    private static int TooDeep(string text, int limit)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '#')
+            {
+                while (i + 1 < text.Length && text[i + 1] != '\n') i++;
+            }
+            else if (c is '"' or '\'')
+            {
+                while (i + 1 < text.Length && text[++i] != c)
+                    if (c == '"' && text[i] == '\\') i++;
+            }
+            else if (c is '[' or '{')
+            {
+                if (++depth > limit) return i;
+            }
+            else if (c is ']' or '}')
+            {
+                depth--;
+            }
+        }
+        return 0;
+    }
 
     private static TomlDocumentSyntax Empty(SourceText source, SyntaxError? error, TextSpan? template) =>
         new(source, [], [], [], [], error, template);
