@@ -46,7 +46,10 @@ public sealed class TomlDocumentSyntax : SyntaxNode, ICommentedSyntax
     /// </summary>
     public IReadOnlyList<SyntaxError> Conflicts { get; }
 
-    /// <summary>The first syntax error (then the tree is empty), else the first conflict; null for a valid file and for a template.</summary>
+    /// <summary>
+    /// The first syntax error (then the tree is empty), else the first conflict: WSO2's configuration mapper refuses to
+    /// start on either ("user_store previously defined at line 7", wso2/ansible-apim#117). Null for a valid file and for a template.
+    /// </summary>
     public SyntaxError? Error { get; }
 
     /// <summary>The first Jinja or Helm marker (<c>{{ … }}</c>, <c>{% … %}</c>) when the file is a template: not TOML until rendered, so not read at all.</summary>
