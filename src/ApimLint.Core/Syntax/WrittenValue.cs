@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ApimLint.Syntax.Json;
 using ApimLint.Syntax.Nginx;
 using ApimLint.Syntax.Properties;
+using ApimLint.Syntax.Toml;
 using ApimLint.Syntax.Xml;
 using ApimLint.Text;
 
@@ -9,8 +10,8 @@ namespace ApimLint.Syntax;
 
 /// <summary>
 /// A value at the place a file writes it (an XML attribute value or element text, a .properties value or part of
-/// one, a JSON scalar, an nginx argument): what the file's reader decodes there, and how another decoded value is
-/// written in its place, escaped for that place. The one place where a value meets its destination's syntax.
+/// one, a JSON scalar, an nginx argument, a TOML scalar): what the file's reader decodes there, and how another
+/// decoded value is written in its place, escaped for that place. The one place where a value meets its destination's syntax.
 /// </summary>
 public sealed class WrittenValue
 {
@@ -68,6 +69,10 @@ public sealed class WrittenValue
             case JsonDocumentSyntax { Root: { } root }:
                 foreach (var scalar in JsonScalars(root))
                     Add(new WrittenValue(scalar.ValueSpan, scalar.Value, scalar.Kind == JsonScalarKind.String ? JsonEscaping.StringContent : JsonEscaping.Literal), scalar.ValueSpan);
+                break;
+            case TomlDocumentSyntax toml:
+                foreach (var scalar in toml.Scalars())
+                    Add(new WrittenValue(scalar.ValueSpan, scalar.Value!, v => TomlEscaping.Encode(scalar, v)), scalar.ValueSpan);
                 break;
             case NginxFileSyntax nginx:
                 foreach (var argument in NginxArguments(nginx.Directives))
