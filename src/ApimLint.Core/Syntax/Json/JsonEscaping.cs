@@ -10,7 +10,13 @@ public static class JsonEscaping
     /// The inside of a string literal: '"', '\' and control characters escaped, everything else as it is.
     /// Null for a lone surrogate, which no JSON text can carry.
     /// </summary>
-    public static string? StringContent(string value)
+    public static string? StringContent(string value) => StringContent(value, c => c < ' ');
+
+    /// <summary>
+    /// The escaping JSON strings and TOML basic strings share ('\"', '\\', \n, \r, \t, \b, \f), with \uXXXX for the
+    /// characters <paramref name="needsCodeEscape"/> names. Null for a lone surrogate.
+    /// </summary>
+    internal static string? StringContent(string value, Func<char, bool> needsCodeEscape)
     {
         var escaped = new StringBuilder(value.Length + 8);
         for (var k = 0; k < value.Length; k++)
@@ -31,7 +37,7 @@ public static class JsonEscaping
                 '\t' => "\\t",
                 '\b' => "\\b",
                 '\f' => "\\f",
-                < ' ' => $"\\u{(int)c:X4}",
+                _ when needsCodeEscape(c) => $"\\u{(int)c:X4}",
                 _ => c.ToString(),
             });
         }

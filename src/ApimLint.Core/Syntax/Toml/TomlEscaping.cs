@@ -31,33 +31,7 @@ public static class TomlEscaping
     /// The inside of a basic string: '"', '\' and control characters escaped, everything else as it is (the
     /// escapes also hold inside a multi-line basic string). Null for a lone surrogate, which TOML cannot carry.
     /// </summary>
-    public static string? BasicString(string value)
-    {
-        var escaped = new StringBuilder(value.Length + 8);
-        for (var k = 0; k < value.Length; k++)
-        {
-            var c = value[k];
-            if (char.IsHighSurrogate(c) && k + 1 < value.Length && char.IsLowSurrogate(value[k + 1]))
-            {
-                escaped.Append(c).Append(value[++k]);
-                continue;
-            }
-            if (char.IsSurrogate(c)) return null;
-            escaped.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                '\b' => "\\b",
-                '\f' => "\\f",
-                _ when IsControl(c) => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
-        }
-        return escaped.ToString();
-    }
+    public static string? BasicString(string value) => Json.JsonEscaping.StringContent(value, IsControl);
 
     /// <summary>A character no TOML string may hold as it is (a tab may, in every kind of string).</summary>
     private static bool IsControl(char c) => c != '\t' && (c < ' ' || c == '\u007F');
