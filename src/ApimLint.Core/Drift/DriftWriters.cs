@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ApimLint.Reporting;
 using ApimLint.Reporting.Escaping;
@@ -53,8 +51,7 @@ public static class DriftJsonWriter
 {
     public static void Write(TextWriter output, DriftReport report, string baseDirectory)
     {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", 1);
@@ -84,8 +81,6 @@ public static class DriftJsonWriter
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
+        });
     }
 }

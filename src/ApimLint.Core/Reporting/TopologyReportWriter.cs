@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using ApimLint.Model;
 using ApimLint.Reporting.Escaping;
@@ -35,8 +33,7 @@ public sealed class TopologyReportWriter(Deployment deployment, string baseDirec
 
     public void WriteJson(TextWriter output)
     {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", 1);
@@ -73,9 +70,7 @@ public sealed class TopologyReportWriter(Deployment deployment, string baseDirec
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-        output.Write('\n');
+        });
     }
 
     private string Verdict()
