@@ -16,7 +16,13 @@
 #   RUNNER_OS, RUNNER_ARCH, RUNNER_TEMP, GITHUB_WORKSPACE, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY: set by the runner
 set -uo pipefail
 action_root=$(cd "$(dirname "$0")/../../.." && pwd)
-fail() { echo "::error title=apimlint action::$*" >&2; exit 2; }
+# The message may quote an input: escaped as workflow commands want, so that no value can start a command of its own.
+fail() {
+  local message="$*"
+  message=${message//%/%25}; message=${message//$'\r'/%0D}; message=${message//$'\n'/%0A}
+  echo "::error title=apimlint action::$message" >&2
+  exit 2
+}
 
 # The runner checks a remote action out at .../_actions/OWNER/REPO/REF, which also names what the runner may not say.
 # Anywhere else the action is used from a local path: its checkout is the code under test.

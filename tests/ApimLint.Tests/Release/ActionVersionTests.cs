@@ -70,6 +70,15 @@ public sealed class ActionVersionTests : IDisposable
     }
 
     [Fact]
+    public void An_input_cannot_start_a_workflow_command_of_its_own()
+    {
+        var result = _action.Run("resolve", new Dictionary<string, string> { ["APIMLINT_VERSION"] = "1.0\n::add-mask::x 100%" });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("::error title=apimlint action::version '1.0%0A::add-mask::x 100%25' is neither a release (1.2.0) nor 'source'\n", result.Stderr);
+    }
+
+    [Fact]
     public void Names_the_runners_it_has_no_executable_for()
     {
         var result = _action.Run("check", new Dictionary<string, string>
