@@ -25,6 +25,7 @@ public static class RuleRegistry
         new NginxEventsMissing(),
         new TopologyUnknown(),
         new ProductVersionUnsupported(),
+        new TemplateNotLinted(),
         new SharedDatasourceMissing(),
         new SharedDatasourceOnH2(),
         new SharedDatasourceDiverges(),

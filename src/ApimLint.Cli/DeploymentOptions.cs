@@ -72,9 +72,20 @@ internal sealed class DeploymentOptions
         var os = parse.GetValue(_os) is { } given ? (given == "windows" ? TargetOs.Windows : TargetOs.Linux)
             : config.Os ?? (config.Nodes.Any(n => n.Os == TargetOs.Windows) ? TargetOs.Windows : TargetOs.Linux);
         var sql = parse.GetValue(_sql) is { Length: > 0 } files ? files.Select(f => Full(f)!).ToList() : ExpandSql(config);
+        NodeOverride OverrideOf(NodeConfig node) => new(node.Host, node.PortOffset) { Aliases = node.Aliases, Source = config.File };
         NodeOverride Override(NodeRole role) =>
-            config.Nodes.FirstOrDefault(n => n.Role == role) is { } node ? new NodeOverride(node.Host, node.PortOffset) { Aliases = node.Aliases, Source = config.File } : NodeOverride.None;
-        return DeploymentInput.FromFolder(
+            config.Nodes.FirstOrDefault(n => n.Role == role) is { } node ? OverrideOf(node) : NodeOverride.None;
+        if (config.HasServerRoles)
+        {
+            var servers = config.Nodes.Select(n => new ServerInput(n.Name, FromConfig(n.Path)!, n.Server, n.Group) { Override = OverrideOf(n) }).ToList();
+            return DeploymentInput.ForServers(Folder(parse, workingDirectory), servers, Full(parse.GetValue(_nginx)) ?? FromConfig(config.Nginx),
+                sql, os, parse.GetValue(_followSymlinks)) with
+            {
+                DeclaredVersion = config.Version,
+                NginxPrefix = config.NginxPrefix ?? ApimLint.Syntax.Nginx.NginxConfig.DefaultPrefix,
+            };
+        }
+        var input = DeploymentInput.FromFolder(
             Folder(parse, workingDirectory),
             Full(parse.GetValue(_active)) ?? NodePath(NodeRole.Active),
             Full(parse.GetValue(_passive)) ?? NodePath(NodeRole.Passive),
@@ -86,6 +97,12 @@ internal sealed class DeploymentOptions
             ActiveOverride = Override(NodeRole.Active), PassiveOverride = Override(NodeRole.Passive),
             ArtifactSync = config.ArtifactSync ?? ArtifactSync.Rsync,
             NginxPrefix = config.NginxPrefix ?? ApimLint.Syntax.Nginx.NginxConfig.DefaultPrefix,
+            DeclaredVersion = config.Version,
+        };
+        // active/ and passive/ configured by deployment.toml: the pair's overrides go to the two all-in-one nodes read there.
+        return input with
+        {
+            Servers = input.Servers.Select(s => s with { Override = Override(s.Name == "active" ? NodeRole.Active : NodeRole.Passive) }).ToList(),
         };
     }
 

@@ -73,6 +73,7 @@ public static class ConfigReader
             {
                 "$schema" => config with { },
                 "nodes" => config with { Nodes = reader.Array(property.Value, "nodes").Select((n, i) => reader.Node(n, i)).ToList() },
+                "version" => config with { Version = reader.Version(property.Value) },
                 "nginx" => reader.Nginx(property.Value, config),
                 "sql" => config with { Sql = reader.Array(property.Value, "sql").Select(i => reader.Path(i, "sql[]")).ToList() },
                 "os" => config with { Os = reader.Os(property.Value, "os") },
@@ -81,11 +82,18 @@ public static class ConfigReader
                 "failLevel" => config with { FailLevel = reader.Severity(property.Value, "failLevel") },
                 "baseline" => config with { Baseline = reader.Path(property.Value, "baseline") },
                 "drift" => config with { Drift = reader.Drift(property.Value) },
-                _ => throw reader.Unknown(property, ["$schema", "nodes", "nginx", "sql", "os", "artifactSync", "rules", "failLevel", "baseline", "drift"]),
+                _ => throw reader.Unknown(property, ["$schema", "version", "nodes", "nginx", "sql", "os", "artifactSync", "rules", "failLevel", "baseline", "drift"]),
             };
         }
         var roles = config.Nodes.Select(n => n.Role).ToList();
-        if (config.Nodes.Count > 0 && (roles.Count(r => r == NodeRole.Active) != 1 || roles.Count(r => r == NodeRole.Passive) != 1))
+        if (config.HasServerRoles)
+        {
+            if (roles.Any(r => r is not null))
+                throw new ConfigException($"{path}: nodes are either an active and a passive node (API-M 2.x) or nodes in roles (API-M 3.x/4.x), not both");
+            if (config.Nodes.GroupBy(n => n.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new ConfigException($"{path}: two nodes are named '{twice.Key}': each node needs its own name");
+        }
+        else if (config.Nodes.Count > 0 && (roles.Count(r => r == NodeRole.Active) != 1 || roles.Count(r => r == NodeRole.Passive) != 1))
             throw new ConfigException($"{path}: nodes must name exactly one active and one passive node");
         return config;
     }
@@ -218,8 +226,9 @@ public static class ConfigReader
         public NodeConfig Node(JsonNodeSyntax node, int index)
         {
             var o = Object(node, $"nodes[{index}]");
-            string? name = null, nodePath = null, host = null;
+            string? name = null, nodePath = null, host = null, group = null;
             NodeRole? role = null;
+            Model.Servers.ServerRole? server = null;
             int? offset = null;
             TargetOs? os = null;
             IReadOnlyList<string> aliases = [];
@@ -230,25 +239,32 @@ public static class ConfigReader
                 {
                     case "name": name = String(p.Value, what); break;
                     case "role":
-                        role = String(p.Value, what) switch
-                        {
-                            "active" => NodeRole.Active,
-                            "passive" => NodeRole.Passive,
-                            _ => throw Error(p.Value, $"{what} must be \"active\" or \"passive\""),
-                        };
+                        var roleName = String(p.Value, what);
+                        role = roleName switch { "active" => NodeRole.Active, "passive" => NodeRole.Passive, _ => null };
+                        server = Model.Servers.ServerRoles.Parse(roleName);
+                        if (role is null && server is null)
+                            throw Error(p.Value, $"{what} must be one of {string.Join(", ", RoleNames.Select(r => $"\"{r}\""))}");
                         break;
+                    case "group": group = String(p.Value, what); break;
                     case "path": nodePath = Path(p.Value, what); break;
                     case "host": host = Host(p.Value, what); break;
                     case "portOffset": offset = Integer(p.Value, what); break;
                     case "os": os = Os(p.Value, what); break;
                     case "aliases": aliases = Array(p.Value, what).Select(i => Host(i, $"{what}[]")).ToList(); break;
-                    default: throw Unknown(p, ["name", "role", "path", "host", "aliases", "portOffset", "os"]);
+                    default: throw Unknown(p, ["name", "role", "group", "path", "host", "aliases", "portOffset", "os"]);
                 }
             }
-            if (role is null) throw Error(node, $"nodes[{index}] needs a role (\"active\" or \"passive\")");
+            if (role is null && server is null) throw Error(node, $"nodes[{index}] needs a role ({string.Join(", ", RoleNames.Select(r => $"\"{r}\""))})");
             if (nodePath is null) throw Error(node, $"nodes[{index}] needs a path (its APIM_HOME)");
-            return new NodeConfig(name ?? role.Value.ToString().ToLowerInvariant(), role.Value, nodePath, host, offset, os) { Aliases = aliases };
+            if (group is not null && server is null) throw Error(node, $"nodes[{index}].group is for nodes in 3.x/4.x roles; an active-passive pair is one group");
+            var defaultName = role?.ToString().ToLowerInvariant() ?? $"{Model.Servers.ServerRoles.Name(server!.Value)}-{index + 1}";
+            return new NodeConfig(name ?? defaultName, role, nodePath, host, offset, os) { Aliases = aliases, Server = server, Group = group };
         }
+
+        private static IEnumerable<string> RoleNames => new[] { "active", "passive" }.Concat(Model.Servers.ServerRoles.AllNames);
+
+        public ProductVersion Version(JsonNodeSyntax node) =>
+            ProductVersion.Parse(String(node, "version")) ?? throw Error(node, "version must be a release such as \"4.4.0\"");
 
         public DriftSettings Drift(JsonNodeSyntax node)
         {

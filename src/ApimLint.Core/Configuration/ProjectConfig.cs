@@ -11,6 +11,12 @@ public sealed record ProjectConfig
     public string? File { get; init; }
 
     public IReadOnlyList<NodeConfig> Nodes { get; init; } = [];
+
+    /// <summary>The release the nodes run ("version"), which 3.x/4.x nodes' files do not name.</summary>
+    public ProductVersion? Version { get; init; }
+
+    /// <summary>The nodes are API-M 3.x/4.x ones, each in a role (all-in-one, control-plane, …) rather than active or passive.</summary>
+    public bool HasServerRoles => Nodes.Any(n => n.Server is not null);
     public string? Nginx { get; init; }
 
     /// <summary>The configuration prefix nginx runs with on the server ("nginx": { "prefix" }); null for /etc/nginx.</summary>
@@ -31,9 +37,18 @@ public sealed record ProjectConfig
     public static readonly ProjectConfig None = new();
 }
 
-/// <summary>One node: where its APIM_HOME is and what the files cannot tell (its host, an offset given with -DportOffset).</summary>
-public sealed record NodeConfig(string Name, NodeRole Role, string Path, string? Host, int? PortOffset, TargetOs? Os)
+/// <summary>
+/// One node: where its APIM_HOME is, its role (<paramref name="Role"/> for a 2.x pair, <see cref="Server"/> for API-M
+/// 3.x/4.x), and what the files cannot tell (its host, an offset given with -DportOffset).
+/// </summary>
+public sealed record NodeConfig(string Name, NodeRole? Role, string Path, string? Host, int? PortOffset, TargetOs? Os)
 {
+    /// <summary>The 3.x/4.x role; null for a node of a 2.x pair.</summary>
+    public Model.Servers.ServerRole? Server { get; init; }
+
+    /// <summary>The group of peers a 3.x/4.x node belongs to; null for its role's.</summary>
+    public string? Group { get; init; }
+
     /// <summary>Other names and addresses the node goes by, so that nginx servers written with them are matched to it.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 }

@@ -31,4 +31,13 @@ public sealed record RuleDescriptor(string Id, string Name, RuleCategory Categor
 
     /// <summary>Whether the rule checks a deployment of the release; every rule checks one whose release is not known.</summary>
     public bool AppliesTo(ProductVersion? version) => version is not { } known || Versions.Contains(known);
+
+    /// <summary>
+    /// Whether the rule checks the deployment: its release, when known; else its kind of configuration (deployment.toml
+    /// from API-M 3.0, the XML files before), so that neither generation's rules read the other's files.
+    /// </summary>
+    public bool AppliesTo(Deployment deployment) =>
+        deployment.ProductVersion is { } known ? Versions.Contains(known)
+        : deployment.ConfiguredByToml ? Versions.Through >= VersionRange.FirstTomlRelease
+        : Versions.From < VersionRange.FirstTomlRelease;
 }

@@ -61,7 +61,7 @@ public sealed class FixRunner(Func<IFileSystem, Deployment> load, IReadOnlyList<
 
     /// <summary>The outermost folder of the deployment that holds the file: the deployment folder, else a node's home or the nginx folder given apart.</summary>
     private static string? RootOf(Deployment deployment, string path) =>
-        new[] { deployment.Root, deployment.Active.Home, deployment.Passive.Home, Path.GetDirectoryName(deployment.Nginx.File.FullPath)! }
+        deployment.NodeFolders.Select(n => n.Home).Prepend(deployment.Root).Append(Path.GetDirectoryName(deployment.Nginx.File.FullPath)!)
             .Where(root => Confinement.IsInside(root, path))
             .MinBy(root => root.Length);
 

@@ -4,6 +4,7 @@ using ApimLint.Syntax.Json;
 using ApimLint.Syntax.Nginx;
 using ApimLint.Syntax.Properties;
 using ApimLint.Syntax.Sql;
+using ApimLint.Syntax.Toml;
 using ApimLint.Syntax.Xml;
 using ApimLint.Text;
 
@@ -44,6 +45,10 @@ internal static class ConfigFileLoader
 
     public static ConfigFile<JsonDocumentSyntax> Json(string baseDir, string relative) =>
         Load(baseDir, relative, JsonParser.Parse, d => d.Error);
+
+    /// <summary>A deployment.toml: a template is read (its <see cref="TomlDocumentSyntax.Template"/> says so) but holds no values.</summary>
+    public static ConfigFile<TomlDocumentSyntax> Toml(string baseDir, string relative) =>
+        Load(baseDir, relative, TomlParser.Parse, d => d.Error);
 
     public static ConfigFile<SqlScriptSyntax> Sql(string baseDir, string relative) =>
         Load(baseDir, relative, SqlParser.Parse, d => d.Error, Confinement.DeploymentFolder);

@@ -11,6 +11,7 @@ public static class DeploymentLoader
     public static Deployment Load(DeploymentInput input, IFileSystem files)
     {
         using var _ = ConfigFileLoader.Use(files, input.FollowSymlinks);
+        if (input.Servers.Count > 0) return LoadServers(input);
         // The nodes and nginx.conf are read side by side (the ambient file system flows into the tasks);
         // an error is still the one a reading in order would meet first.
         var passiveRead = Task.Run(() => NodeReader.Read(NodeRole.Passive, input.PassiveHome, input.PassiveOverride));
@@ -31,6 +32,29 @@ public static class DeploymentLoader
             Topology = TopologyReader.Derive(active, passive, nginx, hosts.Syntax),
             HostsFile = hosts,
             Preferred = input.Preferred,
+            DeclaredVersion = input.DeclaredVersion,
+        };
+    }
+
+    /// <summary>An API-M 3.x/4.x deployment: its nodes' deployment.toml files, nginx.conf and SQL scripts; no 2.x pair.</summary>
+    private static Deployment LoadServers(DeploymentInput input)
+    {
+        var servers = input.Servers.Select(ServerReader.Read).ToList();
+        var nginx = NginxModelReader.Read(input.Root, input.NginxConf, input.NginxPrefix);
+        var hosts = ConfigFileLoader.Hosts(input.Root);
+        var (active, passive) = (NodeReader.WithoutFiles(NodeRole.Active), NodeReader.WithoutFiles(NodeRole.Passive));
+        return new Deployment
+        {
+            Root = input.Root,
+            Active = active,
+            Passive = passive,
+            Servers = servers,
+            DeclaredVersion = input.DeclaredVersion,
+            Nginx = nginx,
+            SqlScripts = input.SqlFiles.Select(f => ConfigFileLoader.Sql(input.Root, Path.GetRelativePath(input.Root, f))).ToList(),
+            Os = input.Os,
+            Topology = TopologyReader.Derive(active, passive, nginx, hosts.Syntax),
+            HostsFile = hosts,
         };
     }
 }

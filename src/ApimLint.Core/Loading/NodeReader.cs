@@ -55,6 +55,35 @@ internal static class NodeReader
         return node;
     }
 
+    /// <summary>The 2.x pair's place in a deployment of 3.x/4.x nodes: a node with no folder and no files, whose rules find nothing.</summary>
+    public static Node WithoutFiles(NodeRole role)
+    {
+        static ConfigFile<XmlDocumentSyntax> None(string relative) => new(relative, "", null, null, exists: false);
+        return new Node
+        {
+            Role = role,
+            Home = "",
+            CarbonXml = None($"{Conf}/carbon.xml"),
+            Axis2Xml = None($"{Conf}/axis2/axis2.xml"),
+            RegistryXml = None($"{Conf}/registry.xml"),
+            UserMgtXml = None($"{Conf}/user-mgt.xml"),
+            ApiManagerXml = None($"{Conf}/api-manager.xml"),
+            CatalinaServerXml = None($"{Conf}/tomcat/catalina-server.xml"),
+            DataSourceFiles = [],
+            JndiFiles = new Dictionary<string, JndiFile>(),
+            EventPublishers = [],
+            EventPublisherFiles = [],
+            Sites = [],
+            OffsetSetting = null,
+            WebContextRoot = "/",
+            Cluster = null,
+            DataSources = [],
+            UserStore = null,
+            KeyStore = null,
+            Registry = null,
+        };
+    }
+
     private static ClusterConfig? ReadCluster(XmlElementSyntax? axis2)
     {
         if (axis2?.Element("clustering") is not { } clustering) return null;

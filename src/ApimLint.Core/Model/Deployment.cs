@@ -1,3 +1,4 @@
+using ApimLint.Model.Servers;
 using ApimLint.Syntax.Hosts;
 using ApimLint.Syntax.Sql;
 
@@ -11,12 +12,26 @@ public enum TargetOs { Linux, Windows }
 /// </summary>
 public enum ArtifactSync { Rsync, SharedFilesystem }
 
-/// <summary>The one model of an active-passive deployment that every rule reads.</summary>
+/// <summary>
+/// The one model of a deployment that every rule reads: an API-M 2.x active-passive pair (<see cref="Active"/>,
+/// <see cref="Passive"/>), or API-M 3.x/4.x nodes configured by deployment.toml, in roles and groups (<see cref="Servers"/>).
+/// </summary>
 public sealed class Deployment
 {
     public required string Root { get; init; }
+
+    /// <summary>The 2.x pair. In a deployment of <see cref="Servers"/>, two nodes without files: the pair's rules find nothing there.</summary>
     public required Node Active { get; init; }
     public required Node Passive { get; init; }
+
+    /// <summary>The API-M 3.x/4.x nodes, each configured by its deployment.toml; empty for a 2.x deployment.</summary>
+    public IReadOnlyList<ServerNode> Servers { get; init; } = [];
+
+    /// <summary>Whether the nodes are configured by deployment.toml (API-M 3.x/4.x) rather than by the 2.x XML files.</summary>
+    public bool ConfiguredByToml => Servers.Count > 0;
+
+    /// <summary>The release apimlint.json declares ("version"): for 3.x/4.x nodes, whose files do not name it.</summary>
+    public ProductVersion? DeclaredVersion { get; init; }
     public required NginxModel Nginx { get; init; }
     public required IReadOnlyList<ConfigFile<SqlScriptSyntax>> SqlScripts { get; init; }
     public required TargetOs Os { get; init; }
@@ -35,8 +50,8 @@ public sealed class Deployment
 
     public IReadOnlyList<Node> Nodes => [Active, Passive];
 
-    /// <summary>The release the deployment runs: the active's, else the passive's; null when neither carbon.xml names one.</summary>
-    public ProductVersion? ProductVersion => Active.ProductVersion ?? Passive.ProductVersion;
+    /// <summary>The release the deployment runs: apimlint.json's, else the active's, else the passive's; null when nothing names one.</summary>
+    public ProductVersion? ProductVersion => DeclaredVersion ?? Active.ProductVersion ?? Passive.ProductVersion;
 
     /// <summary>A path relative to the deployment folder, for logical keys that must not depend on where the folder is.</summary>
     public string RelativePath(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
@@ -45,13 +60,28 @@ public sealed class Deployment
     public bool PortsKnown => Active.PortsKnown && Passive.PortsKnown;
 
     /// <summary>The node whose APIM_HOME holds the file, if any.</summary>
-    public Node? NodeOf(string fullPath) =>
-        Nodes.FirstOrDefault(n => fullPath.StartsWith(n.Home.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+    public Node? NodeOf(string fullPath) => Nodes.FirstOrDefault(n => IsUnder(n.Home, fullPath));
 
     public Node PeerOf(Node node) => node.Role == NodeRole.Active ? Passive : Active;
 
+    /// <summary>The 3.x/4.x node whose APIM_HOME holds the file, if any.</summary>
+    public ServerNode? ServerOf(string fullPath) => Servers.FirstOrDefault(n => IsUnder(n.Home, fullPath));
+
+    /// <summary>The name of the node (2.x or 3.x/4.x) whose folder holds the file; null for the deployment's own files.</summary>
+    public string? NodeNameOf(string fullPath) => ServerOf(fullPath)?.Name ?? NodeOf(fullPath)?.Name;
+
+    /// <summary>Every node's name and APIM_HOME: the servers' for a 3.x/4.x deployment, else the pair's.</summary>
+    public IReadOnlyList<(string Name, string Home)> NodeFolders =>
+        ConfiguredByToml ? Servers.Select(s => (s.Name, s.Home)).ToList() : Nodes.Select(n => (n.Name, n.Home)).ToList();
+
+    public IEnumerable<string> NodeNames => NodeFolders.Select(n => n.Name);
+
+    private static bool IsUnder(string home, string fullPath) =>
+        home.Length > 0 && fullPath.StartsWith(home.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     public IEnumerable<IConfigFile> Files =>
         Active.Files.Concat(Passive.Files)
+            .Concat(Servers.SelectMany(s => s.Files))
             .Append(Nginx.File)
             .Concat(Nginx.IncludedFiles)
             .Concat(SqlScripts)

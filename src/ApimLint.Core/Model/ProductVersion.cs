@@ -39,8 +39,19 @@ public sealed record VersionRange(ProductVersion From, ProductVersion Through)
     /// <summary>API-M 2.0 to 2.6: the active/passive deployments of the guide.</summary>
     public static readonly VersionRange ApiManager2 = new(new(2, 0, 0), new(2, 6, 0));
 
+    /// <summary>The first release configured by deployment.toml.</summary>
+    public static readonly ProductVersion FirstTomlRelease = new(3, 0, 0);
+
+    /// <summary>API-M 3.2 and later: deployment.toml, and the active-active and distributed deployments of today's documentation.</summary>
+    public static readonly VersionRange ApiManager32AndLater = new(new(3, 2, 0), Latest);
+
+    /// <summary>API-M 4.0 and later: the event hub, and API artifacts synchronised through the database.</summary>
+    public static readonly VersionRange ApiManager4AndLater = new(new(4, 0, 0), Latest);
+
+    private static ProductVersion Latest => new(int.MaxValue, int.MaxValue, 0);
+
     /// <summary>Every release: the rules about the input itself (files that do not parse, unknown settings).</summary>
-    public static readonly VersionRange Any = new(new(0, 0, 0), new(int.MaxValue, int.MaxValue, 0));
+    public static readonly VersionRange Any = new(new(0, 0, 0), Latest);
 
     public bool Contains(ProductVersion version) =>
         (version.Major, version.Minor).CompareTo((From.Major, From.Minor)) >= 0 &&
@@ -49,6 +60,7 @@ public sealed record VersionRange(ProductVersion From, ProductVersion Through)
     /// <summary>"API-M 2.0–2.6", "API-M 2.5".</summary>
     public override string ToString() =>
         this == Any ? "every release" :
+        Through == Latest ? $"API-M {From.Major}.{From.Minor} and later" :
         From.Major == Through.Major && From.Minor == Through.Minor
             ? $"API-M {From.Major}.{From.Minor}"
             : $"API-M {From.Major}.{From.Minor}–{Through.Major}.{Through.Minor}";

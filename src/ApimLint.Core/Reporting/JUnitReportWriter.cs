@@ -20,7 +20,7 @@ public sealed class JUnitReportWriter(ReportContext context, Deployment deployme
     /// <summary>The place of a finding outside both APIM_HOMEs.</summary>
     private const string Elsewhere = "deployment";
 
-    private IEnumerable<string> Places => deployment.Nodes.Select(n => n.Name).Append(Elsewhere);
+    private IEnumerable<string> Places => deployment.NodeNames.Append(Elsewhere);
 
     public void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -40,7 +40,7 @@ public sealed class JUnitReportWriter(ReportContext context, Deployment deployme
         output.Write('\n');
     }
 
-    private string PlaceOf(Diagnostic d) => deployment.NodeOf(d.Location.Path)?.Name ?? Elsewhere;
+    private string PlaceOf(Diagnostic d) => deployment.NodeNameOf(d.Location.Path) ?? Elsewhere;
 
     private sealed record Case(string Place, IReadOnlyList<Diagnostic> Findings, string? Skipped);
 
@@ -49,7 +49,7 @@ public sealed class JUnitReportWriter(ReportContext context, Deployment deployme
     private TestSuite Suite(Rule rule, ILookup<(string, string), Diagnostic> byCase)
     {
         var descriptor = rule.Descriptor;
-        var skipped = descriptor.AppliesTo(deployment.ProductVersion) ? null
+        var skipped = descriptor.AppliesTo(deployment) ? null
             : $"{descriptor.Id} checks {descriptor.Versions}; this deployment runs API-M {deployment.ProductVersion}";
         return new(descriptor, Places.Select(place => new Case(place, byCase[(descriptor.Id, place)].ToList(), skipped)).ToList());
     }

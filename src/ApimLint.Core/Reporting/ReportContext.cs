@@ -9,14 +9,14 @@ namespace ApimLint.Reporting;
 /// <summary>What every writer needs besides the findings: where paths are relative to, and what was run.</summary>
 /// <param name="BaseDirectory">Output paths are relative to it (the working directory, or --base-path).</param>
 /// <param name="DeploymentName">The deployment folder's name, for SARIF's automationDetails.id.</param>
-/// <param name="NodePair">The two nodes' folders, part of every fingerprint.</param>
+/// <param name="NodePair">The nodes' folders, part of every fingerprint.</param>
 /// <param name="Rules">The enabled rules, in ID order.</param>
 /// <param name="DeploymentRoot">The deployment folder, for paths that must not depend on where apimlint runs.</param>
 public sealed record ReportContext(string BaseDirectory, string DeploymentName, string NodePair, IReadOnlyList<Rule> Rules, string DeploymentRoot)
 {
     public static ReportContext For(Deployment deployment, string baseDirectory, IReadOnlyList<Rule> rules) =>
         new(baseDirectory, Path.GetFileName(deployment.Root.TrimEnd(Path.DirectorySeparatorChar)),
-            $"{deployment.RelativePath(deployment.Active.Home)}|{deployment.RelativePath(deployment.Passive.Home)}", rules, deployment.Root)
+            string.Join('|', deployment.NodeFolders.Select(n => deployment.RelativePath(n.Home))), rules, deployment.Root)
         {
             NginxPartlyRead = deployment.Nginx.Config is { NotRead.Count: > 0 },
         };

@@ -63,7 +63,7 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
         header.Add("h1", null, $"apimlint: {context.DeploymentName}");
         header.Add("p", diagnostics.Any(d => d.Severity == Severity.Error) ? "summary failing" : "summary", TextReportWriter.Summary(diagnostics, hiddenNotes, context.NginxPartlyRead));
         var inputs = header.Add("dl", "inputs");
-        foreach (var (term, path) in new[] { ("active", deployment.Active.Home), ("passive", deployment.Passive.Home), ("nginx", deployment.Nginx.File.FullPath) })
+        foreach (var (term, path) in deployment.NodeFolders.Append(("nginx", deployment.Nginx.File.FullPath)))
         {
             inputs.Add("dt", null, term);
             inputs.Add("dd").Add("code", null, context.RelativePath(path));
@@ -233,7 +233,7 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
     {
         var path = d.Location.Path;
         if (deployment.Nginx.File.FullPath == path || deployment.Nginx.IncludedFiles.Any(f => f.FullPath == path)) return "nginx";
-        return deployment.NodeOf(path)?.Name ?? "other";
+        return deployment.NodeNameOf(path) ?? "other";
     }
 
     private string Where(Text.Location location) =>
