@@ -32,7 +32,7 @@ public sealed class ProductVersionTests
     public void A_rule_checks_a_deployment_whose_release_is_unknown()
     {
         var descriptor = new ApimLint.Diagnostics.RuleDescriptor("APIM999", "some-rule", ApimLint.Diagnostics.RuleCategory.Input, ApimLint.Diagnostics.Severity.Error, "S.", "E");
-        Assert.True(descriptor.AppliesTo(null));
+        Assert.True(descriptor.AppliesTo((ProductVersion?)null));
         Assert.False(descriptor.AppliesTo(ProductVersion.Parse("3.2.0")));
         Assert.Equal("API-M 2.0–2.6", descriptor.Versions.ToString());
     }
