@@ -46,6 +46,15 @@ public sealed class ConfigTests
         "1:73: nodes[0].aliases[] must be a host name (letters, digits, '-', '.', '_'), an IPv4 or an IPv6 address")]
     [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"a\", \"host\": \"[2001:db8::1\" } ] }",
         "1:55: nodes[0].host must be a host name (letters, digits, '-', '.', '_'), an IPv4 or an IPv6 address")]
+    [InlineData("{ \"nodes\": [ { \"role\": \"gateway-worker\", \"path\": \"a\" } ] }",
+        "1:24: nodes[0].role must be one of \"active\", \"passive\", \"all-in-one\", \"control-plane\", \"gateway\", \"traffic-manager\", \"key-manager\"")]
+    [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"a\" }, { \"role\": \"gateway\", \"path\": \"b\" } ] }",
+        "nodes are either an active and a passive node (API-M 2.x) or nodes in roles (API-M 3.x/4.x), not both")]
+    [InlineData("{ \"nodes\": [ { \"name\": \"gw\", \"role\": \"gateway\", \"path\": \"a\" }, { \"name\": \"gw\", \"role\": \"gateway\", \"path\": \"b\" } ] }",
+        "two nodes are named 'gw': each node needs its own name")]
+    [InlineData("{ \"nodes\": [ { \"role\": \"active\", \"path\": \"a\", \"group\": \"x\" } ] }",
+        "1:14: nodes[0].group is for nodes in 3.x/4.x roles; an active-passive pair is one group")]
+    [InlineData("{ \"version\": \"four\" }", "1:14: version must be a release such as \"4.4.0\"")]
     public void Wrong_types_are_errors_with_positions(string json, string message)
     {
         using var temp = Example();

@@ -28,7 +28,7 @@ public static class TomlParser
             validated = SyntaxParser.Parse(text, source.Path, validate: true);
             // Without validation only syntax errors remain; with errors of syntax, the tree is partial and not read.
             if (validated.HasErrors && FirstError(SyntaxParser.Parse(text, source.Path, validate: false)) is { } syntaxError)
-                return Empty(source, new SyntaxError(source, shift + syntaxError.Span.Start.Offset, syntaxError.Message), null);
+                return Empty(source, new SyntaxError(source, shift + syntaxError.Span.Start.Offset, WithoutQuotedText(syntaxError.Message)), null);
         }
         catch (TomlException)
         {
@@ -36,8 +36,23 @@ public static class TomlParser
             return Empty(source, new SyntaxError(source, shift + TooDeep(text, MaxNesting), $"arrays or inline tables nested deeper than {MaxNesting}"), null);
         }
         var conflicts = validated.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error)
-            .Select(d => new SyntaxError(source, shift + d.Span.Start.Offset, d.Message)).ToList();
+            .Select(d => new SyntaxError(source, shift + d.Span.Start.Offset, WithoutQuotedText(d.Message))).ToList();
         return new Reader(source, shift).Read(validated, conflicts);
+    }
+
+    /// <summary>
+    /// Tomlyn's message without the file's text it quotes ("found `…`", "with `key = value`"): that text may be part of a
+    /// password, and the position already shows where it is.
+    /// </summary>
+    private static string WithoutQuotedText(string message)
+    {
+        foreach (var (clause, kept) in new[] { (" found `", " found"), (" with `", "") })
+        {
+            var start = message.IndexOf(clause, StringComparison.Ordinal);
+            var end = start < 0 ? -1 : message.IndexOf('`', start + clause.Length);
+            if (end >= 0) message = message[..start] + kept + message[(end + 1)..];
+        }
+        return message;
     }
 
     private static DiagnosticMessage? FirstError(DocumentSyntax syntax) =>
