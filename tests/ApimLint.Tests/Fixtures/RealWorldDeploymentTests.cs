@@ -1,7 +1,8 @@
 namespace ApimLint.Tests.Fixtures;
 
 /// <summary>
-/// Deployments built from public WSO2 material (fixtures/realworld-*/, each with its SOURCES.md) print exactly
+/// Deployments built from public WSO2 material (fixtures/realworld-*/ of API-M 2.x; fixtures/aio-*/ and distributed-*/ of
+/// API-M 4.x, whose apimlint.json lists the nodes; each with its SOURCES.md) print exactly
 /// the findings written down beside them in fixtures/&lt;name&gt;.expected.txt. APIMLINT_ACCEPT=1 rewrites the
 /// expected output instead (review the diff, judging each finding as an operator would).
 /// </summary>
@@ -13,6 +14,8 @@ public sealed class RealWorldDeploymentTests
         foreach (var folder in Directory.GetDirectories(TestPaths.Fixture(""), "realworld-*").Order(StringComparer.Ordinal))
             if (Directory.Exists(Path.Combine(folder, "active")) && Directory.Exists(Path.Combine(folder, "passive")))
                 data.Add(Path.GetFileName(folder));
+        foreach (var folder in new[] { "aio-*", "distributed-*" }.SelectMany(p => Directory.GetDirectories(TestPaths.Fixture(""), p)).Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(folder));
         return data;
     }
 
