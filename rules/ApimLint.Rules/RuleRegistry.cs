@@ -77,6 +77,7 @@ public static class RuleRegistry
         new ArtifactDrift(),
         new BinaryDrift(),
         new ProductVersionMismatch(),
+        new PeerConfigDrift(),
         new MysqlCharsetNotLatin1OnWindows(),
         new MysqlDatabaseMissing(),
     ];

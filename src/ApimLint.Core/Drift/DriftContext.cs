@@ -30,6 +30,9 @@ public static class DriftContext
         return new Restore(() => Current.Value = previous);
     }
 
+    /// <summary>The drift settings of the run under way (apimlint.json's "drift" and the command line's), or none.</summary>
+    public static DriftSettings Settings => Current.Value?.Settings ?? DriftSettings.None;
+
     public static DriftReport ReportFor(Deployment deployment)
     {
         var run = Current.Value;

@@ -42,6 +42,15 @@ public static class DriftDefaults
         // Each node's data publisher names its own Traffic Manager's receiver and the peer's.
         "repository/conf/api-manager.xml#/APIManager/ThrottlingConfigurations/*/ReceiverUrlGroup",
         "repository/conf/api-manager.xml#/APIManager/ThrottlingConfigurations/*/AuthUrlGroup",
+        // API-M 3.x/4.x deployment.toml (canonical dotted keys): each node's offset and address, the cluster members it
+        // lists, the peers it duplicates events to and its own broker for throttle decisions.
+        "repository/conf/deployment.toml#server.offset",
+        "repository/conf/deployment.toml#server.node_ip",
+        "repository/conf/deployment.toml#clustering.local_member_*",
+        "repository/conf/deployment.toml#clustering.members*",
+        "repository/conf/deployment.toml#apim.throttling.event_duplicate_url*",
+        "repository/conf/deployment.toml#apim.event_hub.event_duplicate_url*",
+        "repository/conf/deployment.toml#apim.throttling.throttle_decision_endpoints*",
     ];
 
     /// <summary>The shared stores (API-M, user store, governance registry) are one database that both nodes use.</summary>

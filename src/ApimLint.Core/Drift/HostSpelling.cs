@@ -18,7 +18,7 @@ namespace ApimLint.Drift;
 /// spelling or the key names a host (HostName, defaultHost, whiteListedHostNames): a class or log level written
 /// in another case stays a difference.
 /// </remarks>
-internal static class HostSpelling
+public static class HostSpelling
 {
     /// <summary>Whether the values are the same once their hosts are spelled alike.</summary>
     public static bool SameValue(string a, string b, bool bareHost) =>

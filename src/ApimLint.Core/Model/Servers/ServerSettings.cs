@@ -21,6 +21,10 @@ public sealed class ServerSettings(ConfigFile<TomlDocumentSyntax> file)
     /// <summary>The key's value, written or default; null when neither (or when the file was not read).</summary>
     public Setting? Get(string path) => Get(path, 0);
 
+    /// <summary>Every key the file writes a value for (a scalar or an array), in the file's order; not the inline tables holding keys.</summary>
+    public IEnumerable<string> WrittenPaths =>
+        Document?.Entries.Where(e => e.Value.Kind != TomlValueKind.InlineTable).Select(e => e.Path).Distinct(StringComparer.Ordinal) ?? [];
+
     /// <summary>Whether the file writes the key.</summary>
     public bool IsWritten(string path) => Document?.Get(path) is not null;
 

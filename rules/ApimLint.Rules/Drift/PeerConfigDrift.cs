@@ -1,0 +1,86 @@
+using ApimLint.Diagnostics;
+using ApimLint.Drift;
+using ApimLint.Engine;
+using ApimLint.Model;
+using ApimLint.Model.Servers;
+using ApimLint.Secrets;
+
+namespace ApimLint.Rules.Drift;
+
+public sealed class PeerConfigDrift : Rule
+{
+    public override bool YieldsToSpecificRules => true;
+
+    public override RuleDescriptor Descriptor { get; } = new(
+        "APIM706", "peer-config-drift", RuleCategory.Drift, Severity.Warning,
+        "A deployment.toml value must be the same on every node of a group unless it is meant to differ (offset, addresses, the peers each node names, declared node-specific keys).",
+        """
+        ## What it does
+        Compares the deployment.toml of each node with the first node of its group (the nodes of one
+        role, or the group apimlint.json gives) key by key, over what each node runs with: a key written
+        on one node and left to its default on the other counts as the default. Keys are compared by
+        their canonical path, so `[transport.https] properties.proxyPort` and
+        `[transport.https.properties] proxyPort` are one key, and formatting and comments never count.
+        Hosts compare without case, every loopback spelling being one.
+
+        Not compared: keys each node sets differently on purpose (`server.offset`, `server.node_ip`,
+        `clustering.local_member_*`, `clustering.members`, the event duplication lists and the throttle
+        decision endpoints, which name the peers and the node itself), and whatever apimlint.json's
+        `drift.nodeSpecific` or `drift.ignore` names as `repository/conf/deployment.toml#key.path`
+        (`*` matches within a key). A key in `drift.mustEqual` that differs is an error. A difference
+        a specific rule explains (the keystores, the databases, the admin account) is left to it.
+
+        ## Why it matters
+        The nodes of an all-in-one pair and of each group of a distributed deployment are copies of one
+        configuration ("a copy of the active instance", WSO2's
+        [Configuring an Active-Active Deployment](https://apim.docs.wso2.com/en/4.4.0/install-and-setup/setup/single-node/configuring-an-active-active-deployment/)).
+        A hand edit on one node makes the group behave differently depending on which node a request
+        reaches, and failover brings the surprise.
+
+        ## Example
+        node2 has `[apim.analytics] enable = true` while node1 has `enable = false`.
+
+        ## How to fix
+        Make the value the same on every node of the group, or declare the key node-specific in
+        apimlint.json (`"drift": { "nodeSpecific": ["repository/conf/deployment.toml#apim.analytics.*"] }`).
+        """) { Versions = VersionRange.ApiManager32AndLater };
+
+    public override IEnumerable<Diagnostic> Check(Deployment deployment)
+    {
+        var policy = new DriftPolicy(DriftContext.Settings);
+        foreach (var group in deployment.Servers.Where(s => s.Settings.Known).GroupBy(s => s.Group, StringComparer.Ordinal))
+        {
+            var reference = group.First();
+            foreach (var node in group.Skip(1))
+                foreach (var diagnostic in Differences(policy, reference, node))
+                    yield return diagnostic;
+        }
+    }
+
+    private IEnumerable<Diagnostic> Differences(DriftPolicy policy, ServerNode reference, ServerNode node)
+    {
+        var paths = node.Settings.WrittenPaths.Concat(reference.Settings.WrittenPaths).Distinct(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            if (policy.IsIgnored(ServerNode.DeploymentTomlPath, path)) continue;
+            var verdict = policy.VerdictFor(ServerNode.DeploymentTomlPath, path);
+            if (verdict == DriftVerdict.Expected) continue;
+            var (theirs, ours) = (reference.Settings.Get(path), node.Settings.Get(path));
+            var (theirText, ourText) = (Text(theirs), Text(ours));
+            if (theirText is not null && ourText is not null && HostSpelling.SameValue(theirText, ourText, HostSpelling.NamesAHost(path))) continue;
+            var secret = SecretPolicy.IsSecretName(path.AsSpan(path.LastIndexOf('.') + 1));
+            var values = secret ? "" : $": {DriftFindings.Value(ourText)} on {node.Name}, {DriftFindings.Value(theirText)} on {reference.Name}";
+            var related = theirs is null ? [] : new[] { new RelatedLocation(theirs.Location, $"{reference.Name}'s value") };
+            yield return Report(ours?.Location ?? node.Settings.PlaceFor(path),
+                    $"{path} differs between {node.Name} and {reference.Name} (group {node.Group}){values}",
+                    $"{node.Name}:{ServerNode.DeploymentTomlPath}#{path}", related)
+                with { Severity = verdict == DriftVerdict.MustEqual ? Severity.Error : Severity.Warning };
+        }
+    }
+
+    /// <summary>What a node runs with for a key, as one text (an array as its items); null when absent or not known before start-up.</summary>
+    private static string? Text(Setting? setting) =>
+        setting is null ? null
+        : setting.IsArray ? "[" + string.Join(", ", setting.Items.Select(i => i.Value ?? i.Written ?? i.Syntax?.SourceString)) + "]"
+        : setting.Value ?? setting.Written;
+}
