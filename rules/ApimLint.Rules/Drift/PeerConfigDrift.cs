@@ -4,6 +4,7 @@ using ApimLint.Engine;
 using ApimLint.Model;
 using ApimLint.Model.Servers;
 using ApimLint.Secrets;
+using ApimLint.Syntax.Toml;
 
 namespace ApimLint.Rules.Drift;
 
@@ -43,7 +44,10 @@ public sealed class PeerConfigDrift : Rule
         ## How to fix
         Make the value the same on every node of the group, or declare the key node-specific in
         apimlint.json (`"drift": { "nodeSpecific": ["repository/conf/deployment.toml#apim.analytics.*"] }`).
-        """) { Versions = VersionRange.ApiManager32AndLater };
+        `--fix --unsafe-fixes` copies the first node's value (unsafe: which node is right is a judgement),
+        writing it in place of the node's value or, when the node leaves the key to its default, under
+        the key's table.
+        """) { Versions = VersionRange.ApiManager32AndLater, Fix = FixSafety.Unsafe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -74,8 +78,21 @@ public sealed class PeerConfigDrift : Rule
             yield return Report(ours?.Location ?? node.Settings.PlaceFor(path),
                     $"{path} differs between {node.Name} and {reference.Name} (group {node.Group}){values}",
                     $"{node.Name}:{ServerNode.DeploymentTomlPath}#{path}", related)
-                with { Severity = verdict == DriftVerdict.MustEqual ? Severity.Error : Severity.Warning };
+                with { Severity = verdict == DriftVerdict.MustEqual ? Severity.Error : Severity.Warning, Fix = CopyValue(reference, node, path, theirs, ours) };
         }
+    }
+
+    /// <summary>The reference node's value written on the node: over its own, or added to the key's table; none where the reference leaves the key to its default.</summary>
+    private static Fix? CopyValue(ServerNode reference, ServerNode node, string path, Setting? theirs, Setting? ours)
+    {
+        if (theirs is not { Source: SettingSource.File, Syntax: { } value }) return null;
+        var title = $"copy {reference.Name}'s {path} to {node.Name}";
+        if (ours is { Source: SettingSource.File, Syntax: { } own })
+            return Fix.Unsafe(title, new TextEdit(own.Source.Path, own.Span, value.SourceString));
+        var split = path.LastIndexOf('.');
+        return node.DeploymentToml.Syntax is { } document && split > 0 && TomlInsertion.Key(document, path[..split], path[(split + 1)..], value.SourceString) is { } edit
+            ? Fix.Unsafe(title, edit)
+            : null;
     }
 
     /// <summary>What a node runs with for a key, as one text (an array as its items); null when absent or not known before start-up.</summary>
