@@ -38,6 +38,7 @@ public sealed record TopologyGraph(IReadOnlyList<TopologyVertex> Vertices, IRead
 
     public static TopologyGraph Of(Deployment deployment, IReadOnlyList<Diagnostic> diagnostics)
     {
+        if (deployment.ConfiguredByToml) return ServerTopologyGraph.Of(deployment, diagnostics);
         var vertices = new List<TopologyVertex> { new("nginx", VertexKind.Proxy, "nginx", []) };
         var edges = new List<TopologyEdge>();
         void Edge(string from, EdgeKind kind, string to, IEnumerable<string> labels, Func<Diagnostic, bool> on) =>
@@ -79,6 +80,6 @@ public sealed record TopologyGraph(IReadOnlyList<TopologyVertex> Vertices, IRead
         return new TopologyGraph(vertices, edges);
     }
 
-    private static bool Within(Diagnostic d, Syntax.SyntaxNode node) =>
+    internal static bool Within(Diagnostic d, Syntax.SyntaxNode node) =>
         d.Location.Path == node.Source.Path && d.Location.Span is { } at && node.Span.Contains(at);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ApimLint.Model;
+using ApimLint.Model.Servers;
 using ApimLint.Reporting.Escaping;
 using ApimLint.Secrets;
 using ApimLint.Text;
@@ -15,6 +16,11 @@ public sealed class TopologyReportWriter(Deployment deployment, string baseDirec
     public void WriteText(TextWriter output)
     {
         void Line(string text) => output.WriteLine(TerminalText.LineStart(text));
+        if (deployment.ConfiguredByToml)
+        {
+            WriteServersText(Line);
+            return;
+        }
         Line(Verdict());
         foreach (var node in deployment.Nodes)
         {
@@ -31,10 +37,72 @@ public sealed class TopologyReportWriter(Deployment deployment, string baseDirec
         }
     }
 
+    /// <summary>API-M 3.x/4.x: each node with its role, group, offset and addresses, then every link its settings make to another node.</summary>
+    private void WriteServersText(Action<string> line)
+    {
+        var release = deployment.ProductVersion is { } version ? $"API-M {version}" : "API-M 3.x/4.x";
+        line($"{deployment.Servers.Count} nodes ({release}, configured by deployment.toml):");
+        foreach (var node in deployment.Servers)
+        {
+            var addresses = node.Addresses.Distinct(StringComparer.Ordinal).ToList();
+            line($"    {node.Name}: {node.Role.Name()}, group {Shown(node.Group)}, offset {node.PortOffset}, " +
+                 (addresses.Count == 0 ? "no address stated" : $"goes by {string.Join(", ", addresses.Select(Shown))}"));
+        }
+        var links = deployment.Links();
+        line(links.Count == 0 ? "No link between the nodes is known." : "Links:");
+        foreach (var link in links)
+            line($"    {link.From.Name} -> {link.To.Name}: {LinkName(link.Kind)} ({Where(link.Source.Location)})");
+    }
+
+    internal static string LinkName(LinkKind kind) => kind switch
+    {
+        LinkKind.ThrottleEvents => "throttle events",
+        LinkKind.EventDuplication => "event duplication",
+        LinkKind.ThrottleDecisions => "throttle decisions",
+        _ => "event hub",
+    };
+
+    private void WriteServersJson(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", 1);
+        json.WriteStartArray("nodes");
+        foreach (var node in deployment.Servers)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", node.Name);
+            json.WriteString("role", node.Role.Name());
+            json.WriteString("group", node.Group);
+            json.WriteNumber("offset", node.PortOffset);
+            json.WriteStartArray("addresses");
+            foreach (var address in node.Addresses.Distinct(StringComparer.Ordinal)) json.WriteStringValue(Shown(address));
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("links");
+        foreach (var link in deployment.Links())
+        {
+            json.WriteStartObject();
+            json.WriteString("from", link.From.Name);
+            json.WriteString("to", link.To.Name);
+            json.WriteString("kind", LinkName(link.Kind));
+            WriteLocation(json, "location", link.Source.Location);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     public void WriteJson(TextWriter output)
     {
         JsonOutput.Write(output, json =>
         {
+            if (deployment.ConfiguredByToml)
+            {
+                WriteServersJson(json);
+                return;
+            }
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", 1);
             json.WriteString("sharedHost", Topology.Sharing switch { HostSharing.Shared => "yes", HostSharing.Separate => "no", _ => "unknown" });
