@@ -39,7 +39,10 @@ internal static class ServerReader
     /// The role a node runs when apimlint.json does not say: the 4.5+ distribution it is (by its start script), else its
     /// profile (<c>[server] server_role</c>, as the configuration mapper's infer.json reads it), else all-in-one.
     /// </summary>
-    public static ServerRole RoleOf(string home, ServerSettings settings)
+    public static ServerRole RoleOf(string home, ServerSettings settings) => StatedRoleOf(home, settings) ?? ServerRole.AllInOne;
+
+    /// <summary>The role the node's files state (its distribution's start script, a profile other than "default"); null when they do not.</summary>
+    public static ServerRole? StatedRoleOf(string home, ServerSettings settings)
     {
         foreach (var (script, role) in Distributions)
             if (FileStatus.KindOf(Path.Combine(home, script), followLinks: false) == FileKind.Regular) return role;
@@ -49,11 +52,22 @@ internal static class ServerReader
             "gateway-worker" => ServerRole.Gateway,
             "traffic-manager" => ServerRole.TrafficManager,
             "api-key-manager" => ServerRole.KeyManager,
-            _ => ServerRole.AllInOne,
+            _ => null,
         };
     }
 
     /// <summary>Whether a folder is an APIM_HOME configured by deployment.toml.</summary>
     public static bool IsTomlConfigured(string home) =>
         FileStatus.KindOf(Path.Combine(home, ServerNode.DeploymentTomlPath), followLinks: false) == FileKind.Regular;
+}
+
+/// <summary>Finds the API-M 3.x/4.x nodes of a deployment folder, for `apimlint init`.</summary>
+public static class ServerDiscovery
+{
+    /// <summary>The folder's subfolders configured by deployment.toml, in name order, each with the role its files state (null when they do not).</summary>
+    public static IReadOnlyList<(string Folder, ServerRole? Role)> Find(string deploymentFolder) =>
+        Directory.GetDirectories(deploymentFolder).Order(StringComparer.Ordinal)
+            .Where(ServerReader.IsTomlConfigured)
+            .Select(home => (Path.GetFileName(home), ServerReader.StatedRoleOf(home, new ServerSettings(ConfigFileLoader.Toml(home, ServerNode.DeploymentTomlPath)))))
+            .ToList();
 }

@@ -168,6 +168,26 @@ public sealed class ConfigTests
         Assert.True(Schema.Value.Evaluate(document.RootElement).IsValid);
     }
 
+    [Fact]
+    public void Init_lists_the_folders_configured_by_deployment_toml_as_nodes_in_roles_that_check_runs_with()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("aio-4.4.0-active-active"), temp.Path);
+        File.Delete(Path.Combine(temp.Path, "apimlint.json"));
+        var node2 = Path.Combine(temp.Path, "node2/repository/conf/deployment.toml");
+        File.WriteAllText(node2, File.ReadAllText(node2).Replace("server_role = \"default\"", "server_role = \"gateway-worker\""));
+
+        var init = Apimlint.Run(temp.Path, "init");
+        var check = Apimlint.Run(temp.Path, "check");
+
+        Assert.Equal(0, init.ExitCode);
+        var config = ConfigReader.Read(Path.Combine(temp.Path, "apimlint.json"));
+        Assert.Equal([("node1", ApimLint.Model.Servers.ServerRole.AllInOne), ("node2", ApimLint.Model.Servers.ServerRole.Gateway)],
+            config.Nodes.Select(n => (n.Name, n.Server!.Value)));
+        Assert.Contains("{ \"name\": \"node1\", \"role\": \"all-in-one\", \"path\": \"node1\" }, // TODO: its files do not state a role", File.ReadAllText(Path.Combine(temp.Path, "apimlint.json")));
+        Assert.Equal("", check.Stderr);
+    }
+
     [Theory]
     [InlineData("{ \"nginx\": \"proxy/nginx.conf\" }", true)]
     [InlineData("{ \"nginx\": { \"path\": \"proxy/nginx.conf\", \"prefix\": \"/usr/local/nginx/conf\" } }", true)]
