@@ -72,6 +72,7 @@ public static class RuleRegistry
         new UpstreamUndefined(),
         new UpstreamServerUnmatched(),
         new ConnectorProxyPortMissing(),
+        new ProxyPortNotSet(),
         new ConfigDrift(),
         new FileDrift(),
         new ArtifactDrift(),

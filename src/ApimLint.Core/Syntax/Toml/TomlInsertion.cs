@@ -5,7 +5,9 @@ namespace ApimLint.Syntax.Toml;
 
 /// <summary>
 /// Adds a key to a TOML file in the file's own style: under its table's last key when the file has a <c>[table]</c> header for
-/// it, else as a new table at the end of the file; the file's newline, every other byte as it is.
+/// it; as a dotted key after the others when the file writes the table's keys dotted under a parent's header
+/// (<c>[transport.https]</c> <c>properties.port = 9443</c>); else as a new table at the end of the file. The file's newline, every
+/// other byte as it is.
 /// </summary>
 public static class TomlInsertion
 {
@@ -25,8 +27,18 @@ public static class TomlInsertion
             var lineEnd = LineEnd(source.Text, after);
             return new TextEdit(source.Path, new TextSpan(lineEnd, 0), newline + line);
         }
-        // Keys of the table written from elsewhere (an inline table, dotted keys under a parent): a new header would redefine it.
-        if (document.Entries.Any(e => e.Path.StartsWith(tablePath + ".", StringComparison.Ordinal))) return null;
+        var prefix = tablePath + ".";
+        var dotted = document.TableHeaders
+            .Where(t => t.ArrayPath is null && prefix.StartsWith(t.Path + ".", StringComparison.Ordinal))
+            .SelectMany(t => t.Entries.Where(e => e.Path.StartsWith(prefix, StringComparison.Ordinal)).Select(e => (Table: t, Entry: e)))
+            .LastOrDefault();
+        if (dotted.Entry is not null)
+        {
+            var relative = tablePath[(dotted.Table.Path.Length + 1)..] + "." + key;
+            return new TextEdit(source.Path, new TextSpan(LineEnd(source.Text, dotted.Entry.Span.End), 0), $"{newline}{relative} = {valueText}");
+        }
+        // Keys of the table written from elsewhere (an inline table, dotted keys at the top): a new header would redefine it.
+        if (document.Entries.Any(e => e.Path.StartsWith(prefix, StringComparison.Ordinal))) return null;
         var text = source.Text;
         var separator = text.Length == 0 ? "" : text.EndsWith('\n') ? newline : newline + newline;
         return new TextEdit(source.Path, new TextSpan(text.Length, 0), $"{separator}[{tablePath}]{newline}{line}{newline}");

@@ -1,0 +1,23 @@
+namespace ApimLint.Model.Servers;
+
+/// <summary>Which nginx servers send requests to a 3.x/4.x node's port, directly or through an upstream.</summary>
+public static class ServerFronting
+{
+    /// <summary>
+    /// The nginx servers with a location whose proxy_pass reaches <paramref name="node"/> on the port of
+    /// <paramref name="defaultPort"/> (plus its offset): an upstream server naming the node's address and that port, or a
+    /// host and port written in proxy_pass itself.
+    /// </summary>
+    public static IReadOnlyList<NginxServer> ServersInFrontOf(this Deployment deployment, ServerNode node, int defaultPort)
+    {
+        var port = node.Port(defaultPort);
+        bool Reaches(string host, int? at) => at == port && node.Addresses.Any(a => Hosts.SameAddress(a, host));
+        return deployment.Nginx.Locations
+            .Where(x => x.Location.Target is { } target && (target.Port is null && deployment.Nginx.Upstream(target.Host) is { } upstream
+                ? upstream.Servers.Any(s => Reaches(s.Host, s.Port))
+                : Reaches(target.Host, target.Port)))
+            .Select(x => x.Server)
+            .Distinct()
+            .ToList();
+    }
+}
