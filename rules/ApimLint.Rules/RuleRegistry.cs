@@ -78,6 +78,7 @@ public static class RuleRegistry
         new UpstreamUndefined(),
         new UpstreamServerUnmatched(),
         new ConnectorProxyPortMissing(),
+        new StickyNeedsNginxPlus(),
         new ConfigDrift(),
         new FileDrift(),
         new ArtifactDrift(),
