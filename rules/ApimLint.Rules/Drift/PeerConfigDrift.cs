@@ -4,7 +4,6 @@ using ApimLint.Engine;
 using ApimLint.Model;
 using ApimLint.Model.Servers;
 using ApimLint.Secrets;
-using ApimLint.Syntax.Toml;
 
 namespace ApimLint.Rules.Drift;
 
@@ -66,38 +65,46 @@ public sealed class PeerConfigDrift : Rule
         var paths = node.Settings.WrittenPaths.Concat(reference.Settings.WrittenPaths).Distinct(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            if (policy.IsIgnored(ServerNode.DeploymentTomlPath, path)) continue;
+            if (policy.IsIgnored(ServerNode.DeploymentTomlPath, path) || ExplainedBySpecificRules.Any(p => path.StartsWith(p, StringComparison.Ordinal))) continue;
             var verdict = policy.VerdictFor(ServerNode.DeploymentTomlPath, path);
             if (verdict == DriftVerdict.Expected) continue;
             var (theirs, ours) = (reference.Settings.Get(path), node.Settings.Get(path));
-            var (theirText, ourText) = (Text(theirs), Text(ours));
+            var ((theirsKnown, theirText), (oursKnown, ourText)) = (Text(theirs), Text(ours));
+            // A value given at start-up ($env, $sys) may well be the other node's: not known, so not a difference.
+            if (!theirsKnown || !oursKnown) continue;
             if (theirText is not null && ourText is not null && HostSpelling.SameValue(theirText, ourText, HostSpelling.NamesAHost(path))) continue;
-            var secret = SecretPolicy.IsSecretName(path.AsSpan(path.LastIndexOf('.') + 1));
-            var values = secret ? "" : $": {DriftFindings.Value(ourText)} on {node.Name}, {DriftFindings.Value(theirText)} on {reference.Name}";
+            var split = path.LastIndexOf('.');
+            var key = $"[{path[..split]}] {path[(split + 1)..]}";
+            var values = SecretPolicy.IsSecretName(path.AsSpan(split + 1)) ? " (a secret, not shown)"
+                : $": {DriftFindings.Value(ourText)} on {node.Name}, {DriftFindings.Value(theirText)} on {reference.Name}";
             var related = theirs is null ? [] : new[] { new RelatedLocation(theirs.Location, $"{reference.Name}'s value") };
             yield return Report(ours?.Location ?? node.Settings.PlaceFor(path),
-                    $"{path} differs between {node.Name} and {reference.Name} (group {node.Group}){values}",
+                    $"{node.Name}'s {key} differs from {reference.Name}'s (group {node.Group}){values}",
                     $"{node.Name}:{ServerNode.DeploymentTomlPath}#{path}", related)
-                with { Severity = verdict == DriftVerdict.MustEqual ? Severity.Error : Severity.Warning, Fix = CopyValue(reference, node, path, theirs, ours) };
+                with { Severity = verdict == DriftVerdict.MustEqual ? Severity.Error : Severity.Warning, Fix = CopyValue(reference, node, path, theirs) };
         }
     }
 
-    /// <summary>The reference node's value written on the node: over its own, or added to the key's table; none where the reference leaves the key to its default.</summary>
-    private static Fix? CopyValue(ServerNode reference, ServerNode node, string path, Setting? theirs, Setting? ours)
-    {
-        if (theirs is not { Source: SettingSource.File, Syntax: { } value }) return null;
-        var title = $"copy {reference.Name}'s {path} to {node.Name}";
-        if (ours is { Source: SettingSource.File, Syntax: { } own })
-            return Fix.Unsafe(title, new TextEdit(own.Source.Path, own.Span, value.SourceString));
-        var split = path.LastIndexOf('.');
-        return node.DeploymentToml.Syntax is { } document && split > 0 && TomlInsertion.Key(document, path[..split], path[(split + 1)..], value.SourceString) is { } edit
-            ? Fix.Unsafe(title, edit)
+    /// <summary>The reference node's value written on the node, over its own or added to the key's table; none where the reference leaves the key to its default.</summary>
+    private static Fix? CopyValue(ServerNode reference, ServerNode node, string path, Setting? theirs) =>
+        theirs is { Source: SettingSource.File, Syntax: { } value } && node.Settings.Write(path, value.SourceString) is { } edit
+            ? Fix.Unsafe($"copy {reference.Name}'s {path} to {node.Name}", edit)
             : null;
-    }
 
-    /// <summary>What a node runs with for a key, as one text (an array as its items); null when absent or not known before start-up.</summary>
-    private static string? Text(Setting? setting) =>
-        setting is null ? null
-        : setting.IsArray ? "[" + string.Join(", ", setting.Items.Select(i => i.Value ?? i.Written ?? i.Syntax?.SourceString)) + "]"
-        : setting.Value ?? setting.Written;
+    /// <summary>
+    /// Keys a specific rule compares as what they mean (the shared databases, the admin account, the keystores): a
+    /// difference there is that rule's finding, or unknown to it, never a drift warning besides.
+    /// </summary>
+    private static readonly string[] ExplainedBySpecificRules =
+        ["database.apim_db.", "database.shared_db.", "super_admin.", "keystore.primary.", "keystore.internal."];
+
+    /// <summary>What a node runs with for a key, as one text (an array as its items, a secret as written); null text when absent, not known when given at start-up.</summary>
+    private static (bool Known, string? Text) Text(Setting? setting)
+    {
+        if (setting is null) return (true, null);
+        var scalars = setting.Values;
+        if (scalars.Any(s => s.IsUnknown && s.Syntax?.Kind is not Syntax.Toml.TomlValueKind.InlineTable)) return (false, null);
+        string? One(Setting s) => s.IsSecret ? s.Written : s.Value ?? s.Syntax?.SourceString;
+        return (true, setting.IsArray ? "[" + string.Join(", ", scalars.Select(One)) + "]" : One(setting));
+    }
 }

@@ -39,7 +39,8 @@ public sealed class CacheInvalidationOff : Rule
         [apim.cache_invalidation]
         enabled = true
         ```
-        """) { Versions = VersionRange.ApiManager4AndLater };
+        `--fix` writes it: over the value written, or under the table (a new one at the end of the file).
+        """) { Versions = VersionRange.ApiManager4AndLater, Fix = FixSafety.Safe };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
@@ -50,7 +51,10 @@ public sealed class CacheInvalidationOff : Rule
             yield return Report(enabled.Location,
                 $"{node.Name}'s {Enabled} is {(enabled.Source == SettingSource.File ? enabled.Value : "not written (default false)")}: " +
                 $"{node.Name} neither announces nor hears cache invalidations, so it and {peers} keep stale keys and secrets after a change made through another node; set it to true",
-                $"{node.Name}:{node.DeploymentToml.RelativePath}#{Enabled}");
+                $"{node.Name}:{node.DeploymentToml.RelativePath}#{Enabled}") with
+            {
+                Fix = node.Settings.Write(Enabled, "true") is { } edit ? Fix.Safe($"set {Enabled} = true on {node.Name}", edit) : null,
+            };
         }
     }
 }

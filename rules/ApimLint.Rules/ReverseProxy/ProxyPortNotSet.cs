@@ -2,7 +2,6 @@ using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Model;
 using ApimLint.Model.Servers;
-using ApimLint.Syntax.Toml;
 
 namespace ApimLint.Rules.ReverseProxy;
 
@@ -61,18 +60,13 @@ public sealed class ProxyPortNotSet : Rule
             yield return Report(setting?.Location ?? node.Settings.PlaceFor(ProxyPortKey),
                     $"{node.Name}'s deployment.toml {what}, but nginx serves its management port {node.Port(ServerPorts.ManagementHttps)} on {expected}: the node's redirects and URLs name a port the load balancer does not serve",
                     $"{node.Name}:{ServerNode.DeploymentTomlPath}#{ProxyPortKey}", related)
-                with { Fix = SetProxyPort(node, setting, expected) };
+                with { Fix = SetProxyPort(node, expected) };
         }
     }
 
-    private static Fix? SetProxyPort(ServerNode node, Setting? setting, int port)
+    private static Fix? SetProxyPort(ServerNode node, int port)
     {
         var value = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var title = $"set proxyPort = {value} in {node.Name}'s deployment.toml";
-        if (setting is { Source: SettingSource.File, Syntax: { } written })
-            return Fix.Safe(title, new TextEdit(written.Source.Path, written.Span, value));
-        return node.DeploymentToml.Syntax is { } document && TomlInsertion.Key(document, "transport.https.properties", "proxyPort", value) is { } edit
-            ? Fix.Safe(title, edit)
-            : null;
+        return node.Settings.Write(ProxyPortKey, value) is { } edit ? Fix.Safe($"set proxyPort = {value} in {node.Name}'s deployment.toml", edit) : null;
     }
 }

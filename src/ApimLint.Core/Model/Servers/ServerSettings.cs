@@ -40,6 +40,18 @@ public sealed class ServerSettings(ConfigFile<TomlDocumentSyntax> file)
         return table is not null ? Location.InFile(document.Source, table.HeaderSpan) : Location.InFile(document.Source, new TextSpan(0, 0));
     }
 
+    /// <summary>
+    /// The edit that makes the file write <paramref name="valueText"/> (already TOML) for a key: over the value written,
+    /// else added to the key's table (<see cref="TomlInsertion"/>); null when it cannot be written in place (an array element).
+    /// </summary>
+    public Diagnostics.TextEdit? Write(string path, string valueText)
+    {
+        if (Document is not { } document) return null;
+        if (document.Get(path) is { } written) return new Diagnostics.TextEdit(document.Source.Path, written.Value.Span, valueText);
+        var split = path.LastIndexOf('.');
+        return split > 0 ? TomlInsertion.Key(document, path[..split], path[(split + 1)..], valueText) : null;
+    }
+
     private Setting? Get(string path, int depth)
     {
         if (Document is not { } document) return null;

@@ -33,6 +33,9 @@ public sealed record Setting(string Path, SettingSource Source, Location Locatio
 
     public bool IsArray { get; init; }
 
+    /// <summary>A scalar whose value is not known before the node starts: <c>$env{…}</c>, <c>$sys{…}</c>, or a reference to one.</summary>
+    public bool IsUnknown => !IsArray && !IsSecret && Value is null;
+
     /// <summary>The value's syntax when written, for fixes that replace it.</summary>
     public TomlValueSyntax? Syntax { get; init; }
 

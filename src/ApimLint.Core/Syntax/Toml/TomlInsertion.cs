@@ -40,8 +40,10 @@ public static class TomlInsertion
         // Keys of the table written from elsewhere (an inline table, dotted keys at the top): a new header would redefine it.
         if (document.Entries.Any(e => e.Path.StartsWith(prefix, StringComparison.Ordinal))) return null;
         var text = source.Text;
-        var separator = text.Length == 0 ? "" : text.EndsWith('\n') ? newline : newline + newline;
-        return new TextEdit(source.Path, new TextSpan(text.Length, 0), $"{separator}[{tablePath}]{newline}{line}{newline}");
+        // A file that ends without a newline keeps ending without one.
+        var endsWithNewline = text.Length == 0 || text.EndsWith('\n');
+        var (separator, end) = text.Length == 0 ? ("", newline) : endsWithNewline ? (newline, newline) : (newline + newline, "");
+        return new TextEdit(source.Path, new TextSpan(text.Length, 0), $"{separator}[{tablePath}]{newline}{line}{end}");
     }
 
     /// <summary>Where the line holding <paramref name="offset"/> ends, before its newline (a comment after a value stays on its line).</summary>
