@@ -9,6 +9,9 @@ public sealed class ThrottleDecisionEndpointWrong : Rule
 {
     private const string DecisionEndpoints = "apim.throttling.throttle_decision_endpoints";
 
+    /// <summary>A whole connection URL that jndi.properties.j2 writes instead of the endpoints.</summary>
+    private const string ConnectionFactory = "apim.throttling.jms.topic_connection_factory";
+
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM513", "throttle-decision-endpoint-wrong", RuleCategory.Gateway, Severity.Error,
         "A hand-written throttle_decision_endpoints must reach the node's own broker on a Traffic Manager node, and every traffic manager's broker on a gateway.",
@@ -22,15 +25,18 @@ public sealed class ThrottleDecisionEndpointWrong : Rule
           broker when no item reaches the node's own;
         - on a gateway, the items must reach the broker of every traffic manager (or all-in-one node) of the
           deployment: each one missing is reported.
-        An item apimlint cannot tie to a node (a load balancer, a name apimlint.json does not give) is not
+        It stays silent when `[apim.throttling.jms] topic_connection_factory` is written: carbon-apimgt's
+        `jndi.properties.j2` then uses that URL and ignores the endpoints. An item apimlint cannot tie to a node (a load balancer, a name apimlint.json does not give) is not
         judged, and on a gateway it may reach any traffic manager: then nothing is reported for that gateway.
 
         ## Why it matters
         A node's gateway learns throttle decisions by subscribing to these brokers. An all-in-one node or a
         traffic manager receives its peers' decisions through their `event_duplicate_url` copies into its own
         broker, so it must listen there: subscribed to the peer's broker instead, it applies no decision at all
-        while the peer is down, and a wrong port subscribes to nothing. A gateway that leaves out a traffic manager
-        never applies the decisions that traffic manager takes. The review of docs-apim pull 8245
+        while the peer is down, and a wrong port subscribes to nothing. A gateway connects to one of the brokers it
+        lists and moves to another when that one fails; the traffic managers copy their decisions into each other's
+        brokers. A gateway that leaves out a traffic manager learns its decisions only through the copies, and while
+        the traffic managers it lists are down it applies no throttle decision at all. The review of docs-apim pull 8245
         (github.com/wso2/docs-apim/pull/8245) and the step "Configure Rate Limiting" of the 4.x active-active
         guide (apim.docs.wso2.com/en/4.4.0/install-and-setup/setup/single-node/configuring-an-active-active-deployment/)
         write the node's own broker on each all-in-one node (`tcp://<node2-hostname>:<node2-port>` on node2,
@@ -52,7 +58,7 @@ public sealed class ThrottleDecisionEndpointWrong : Rule
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
-        foreach (var node in deployment.Servers.Where(n => n.Settings.IsWritten(DecisionEndpoints)))
+        foreach (var node in deployment.Servers.Where(n => n.Settings.IsWritten(DecisionEndpoints) && !n.Settings.IsWritten(ConnectionFactory)))
         {
             var setting = node.Settings.Get(DecisionEndpoints)!;
             var items = ServerEndpoints.Reaches(deployment, node, setting, ServerPorts.Jms);
@@ -85,7 +91,7 @@ public sealed class ThrottleDecisionEndpointWrong : Rule
         foreach (var tm in deployment.Servers.Where(s => s.Role.RunsTrafficManager() && s.PortsKnown && !items.Any(i => i.ReachesNode(s))))
             yield return Report(setting.Location,
                 $"{node.Name}'s {DecisionEndpoints} {ServerEndpoints.Written(setting)} does not reach {tm.Name}'s broker: {node.Name} " +
-                $"never applies the throttle decisions {tm.Name} takes; add {ServerEndpoints.Address(tm, "tcp", ServerPorts.Jms)}",
+                $"cannot fall back to {tm.Name}, and applies no throttle decision while the brokers it lists are down; add {ServerEndpoints.Address(tm, "tcp", ServerPorts.Jms)}",
                 ServerEndpoints.Key(node, $"{DecisionEndpoints}:{tm.Name}"));
     }
 }
