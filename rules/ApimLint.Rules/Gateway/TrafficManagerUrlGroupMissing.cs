@@ -18,7 +18,8 @@ public sealed class TrafficManagerUrlGroupMissing : Rule
         url_group, the node publishes to its own Traffic Manager only (carbon-apimgt's `api-manager.xml.j2`
         template). It reports each Traffic Manager no url_group reaches. An address apimlint cannot tie to a node
         (a load balancer, a name apimlint.json does not give) may reach any of them: then it says nothing about
-        that node.
+        that node. It stays silent for a node that writes `[apim.throttling] receiver_url`, which the template
+        uses instead of the url_groups.
 
         ## Why it matters
         Each Traffic Manager counts only the requests whose events it receives. A gateway that does not publish
@@ -48,7 +49,7 @@ public sealed class TrafficManagerUrlGroupMissing : Rule
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         var trafficManagers = deployment.Servers.Where(s => s.Role.RunsTrafficManager() && s.PortsKnown).ToList();
-        foreach (var node in deployment.Servers.Where(n => n.Role.RunsGateway() && n.Settings.Known))
+        foreach (var node in deployment.Servers.Where(n => n.Role.RunsGateway() && TrafficManagerUrlGroups.Apply(n)))
         {
             var groups = TrafficManagerUrlGroups.Of(deployment, node);
             var items = groups.SelectMany(g => g.Items).ToList();

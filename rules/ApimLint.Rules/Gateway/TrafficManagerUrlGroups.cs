@@ -11,6 +11,12 @@ internal static class TrafficManagerUrlGroups
 {
     public const string ArrayPath = "apim.throttling.url_group";
 
+    /// <summary>A whole ReceiverUrlGroup that api-manager.xml.j2 writes instead of the url_groups.</summary>
+    private const string ReceiverUrl = "apim.throttling.receiver_url";
+
+    /// <summary>Whether the node's url_groups are what it publishes to: not when it writes receiver_url, which replaces them.</summary>
+    public static bool Apply(ServerNode node) => node.Settings.Known && !node.Settings.IsWritten(ReceiverUrl);
+
     public static IReadOnlyList<TrafficManagerUrlGroup> Of(Deployment deployment, ServerNode node) =>
         node.Settings.TablePaths(ArrayPath).Select(path =>
         {

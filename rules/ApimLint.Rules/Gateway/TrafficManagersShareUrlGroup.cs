@@ -15,7 +15,8 @@ public sealed class TrafficManagersShareUrlGroup : Rule
         For each all-in-one node and gateway, reports a `[[apim.throttling.url_group]]` with
         `type = "loadbalance"` whose `traffic_manager_urls` reach two or more different nodes that run a Traffic
         Manager (binary receiver, port 9611 plus the node's offset). Addresses apimlint cannot tie to a node are
-        not counted. It is a warning because it is read from the configuration template, not observed on a
+        not counted; a node that writes `[apim.throttling] receiver_url` (used instead of the url_groups) is not
+        checked. It is a warning because it is read from the configuration template, not observed on a
         running node.
 
         ## Why it matters
@@ -41,7 +42,7 @@ public sealed class TrafficManagersShareUrlGroup : Rule
         """) { Versions = VersionRange.ApiManager32AndLater };
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment) =>
-        from node in deployment.Servers.Where(n => n.Role.RunsGateway())
+        from node in deployment.Servers.Where(n => n.Role.RunsGateway() && TrafficManagerUrlGroups.Apply(n))
         from @group in TrafficManagerUrlGroups.Of(deployment, node)
         where string.Equals(@group.Type?.Trim(), "loadbalance", StringComparison.OrdinalIgnoreCase)
         let shared = @group.Items.Select(i => i.Reach.Node).OfType<ServerNode>().Where(n => n.Role.RunsTrafficManager()).Distinct().ToList()
