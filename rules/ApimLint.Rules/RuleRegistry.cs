@@ -62,6 +62,7 @@ public static class RuleRegistry
         new ThrottleDecisionEndpointWrong(),
         new TrafficManagerUrlGroupMissing(),
         new TrafficManagersShareUrlGroup(),
+        new EventHubUnreached(),
         new UpstreamNodePortMismatch(),
         new PassiveNotBackup(),
         new ManagerUpstreamIncludesPassive(),
