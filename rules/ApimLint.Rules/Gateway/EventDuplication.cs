@@ -35,7 +35,7 @@ internal static class EventDuplication
     /// <summary>The node's list (null when not written: the node copies to its own broker only) and what each item reaches.</summary>
     public static (Setting? List, IReadOnlyList<ReachedItem> Items) Of(Deployment deployment, ServerNode node)
     {
-        var list = node.Settings.IsWritten(KeyOf(node)) ? node.Settings.Get(KeyOf(node)) : null;
+        var list = node.EventDuplication();
         return (list, ServerEndpoints.Reaches(deployment, node, list, ServerPorts.Jms));
     }
 }

@@ -56,5 +56,6 @@ public static class ServerWiring
         : deployment.Servers.FirstOrDefault(s => s.Addresses.Any(a => Hosts.SameAddress(a, host)) && ServedPorts.Any(p => s.Port(p) == known));
 
     /// <summary>The ports nginx proxies to: management (servlet), gateway HTTP and HTTPS, WebSocket ws and wss.</summary>
-    private static readonly int[] ServedPorts = [ServerPorts.ManagementHttps, 9763, ServerPorts.GatewayHttp, ServerPorts.GatewayHttps, 9099, 8099];
+    private static readonly int[] ServedPorts =
+        [ServerPorts.ManagementHttps, ServerPorts.ManagementHttp, ServerPorts.GatewayHttp, ServerPorts.GatewayHttps, ServerPorts.WebSocket, ServerPorts.SecureWebSocket];
 }
