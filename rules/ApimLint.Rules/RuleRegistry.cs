@@ -69,6 +69,8 @@ public static class RuleRegistry
         new TrafficManagersShareUrlGroup(),
         new EventHubUnreached(),
         new CacheInvalidationOff(),
+        new GatewayLabelsUnmatched(),
+        new ServiceUrlOnItself(),
         new UpstreamNodePortMismatch(),
         new PassiveNotBackup(),
         new ManagerUpstreamIncludesPassive(),

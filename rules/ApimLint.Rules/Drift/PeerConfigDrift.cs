@@ -73,9 +73,8 @@ public sealed class PeerConfigDrift : Rule
             // A value given at start-up ($env, $sys) may well be the other node's: not known, so not a difference.
             if (!theirsKnown || !oursKnown) continue;
             if (theirText is not null && ourText is not null && HostSpelling.SameValue(theirText, ourText, HostSpelling.NamesAHost(path))) continue;
-            var split = path.LastIndexOf('.');
-            var key = $"[{path[..split]}] {path[(split + 1)..]}";
-            var values = SecretPolicy.IsSecretName(path.AsSpan(split + 1)) ? " (a secret, not shown)"
+            var key = Setting.Display(path);
+            var values = SecretPolicy.IsSecretName(path.AsSpan(path.LastIndexOf('.') + 1)) ? " (a secret, not shown)"
                 : $": {DriftFindings.Value(ourText)} on {node.Name}, {DriftFindings.Value(theirText)} on {reference.Name}";
             var related = theirs is null ? [] : new[] { new RelatedLocation(theirs.Location, $"{reference.Name}'s value") };
             yield return Report(ours?.Location ?? node.Settings.PlaceFor(path),

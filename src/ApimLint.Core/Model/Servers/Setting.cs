@@ -39,6 +39,10 @@ public sealed record Setting(string Path, SettingSource Source, Location Locatio
     /// <summary>The value's syntax when written, for fixes that replace it.</summary>
     public TomlValueSyntax? Syntax { get; init; }
 
+    /// <summary>A key as people write it in messages: <c>[apim.key_manager] service_url</c> for <c>apim.key_manager.service_url</c>.</summary>
+    public static string Display(string path) =>
+        path.LastIndexOf('.') is var split and > 0 ? $"[{path[..split]}] {path[(split + 1)..]}" : path;
+
     /// <summary>The value read as a boolean (TOML's, or a string "true"/"false", which the configuration mapper also accepts); null otherwise.</summary>
     public bool? AsBoolean => Value?.Trim().ToLowerInvariant() switch { "true" => true, "false" => false, _ => null };
 
