@@ -88,6 +88,7 @@ public static class RuleRegistry
         new ConnectorProxyPortMissing(),
         new StickyNeedsNginxPlus(),
         new ProxyPortNotSet(),
+        new PublicUrlOnLocalhost(),
         new ConfigDrift(),
         new FileDrift(),
         new ArtifactDrift(),

@@ -10,6 +10,7 @@ public static class ServerDefaults
     private static readonly Dictionary<string, string> Values = new(StringComparer.Ordinal)
     {
         ["server.offset"] = "0",
+        ["server.hostname"] = "localhost",
         ["apim.cache_invalidation.enabled"] = "false",
         ["apim.event_hub.enable"] = "true",
         ["apim.devportal.url"] = "https://localhost:${mgt.transport.https.port}/devportal",
