@@ -31,7 +31,7 @@ cat > "$work/hello/hello.csproj" <<'XML'
   <PropertyGroup Condition="'$(RuntimeIdentifier)' != ''">
     <SelfContained>true</SelfContained><PublishSingleFile>true</PublishSingleFile><PublishReadyToRun>true</PublishReadyToRun>
     <PublishReadyToRunComposite>true</PublishReadyToRunComposite><IncludeNativeLibrariesForSelfExtract>true</IncludeNativeLibrariesForSelfExtract>
-    <TieredPGO>false</TieredPGO><ConcurrentGarbageCollection>false</ConcurrentGarbageCollection>
+    <TieredPGO>false</TieredPGO><ConcurrentGarbageCollection>false</ConcurrentGarbageCollection><EventSourceSupport>false</EventSourceSupport>
   </PropertyGroup>
 </Project>
 XML

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ApimLint.Diagnostics;
 using ApimLint.Drift;
 using ApimLint.Model;
@@ -11,7 +10,7 @@ namespace ApimLint.Rules.Drift;
 /// What the drift rules share: the differences of a deployment that are not meant to be there, minus
 /// those another rule already reports, and how a difference is worded.
 /// </summary>
-internal static partial class DriftFindings
+internal static class DriftFindings
 {
     /// <summary>The items of one kind that are drift or must-equal, in file order.</summary>
     public static IEnumerable<DriftItem> Unexpected(Deployment deployment, DriftKind kind)
@@ -38,23 +37,51 @@ internal static partial class DriftFindings
     {
         DriftKind.Config => item.File switch
         {
-            "repository/conf/api-manager.xml" => GatewayServerUrl().IsMatch(item.Key),
-            "repository/conf/registry.xml" => LocalRegistry().IsMatch(item.Key),
-            "repository/conf/datasources/master-datasources.xml" => DataSourceUrl().Match(item.Key) is { Success: true } url && sameSharedDatabase.Contains(url.Groups[1].Value),
+            "repository/conf/api-manager.xml" => IsGatewayServerUrl(item.Key),
+            "repository/conf/registry.xml" => IsLocalRegistry(item.Key),
+            "repository/conf/datasources/master-datasources.xml" => DataSourceOfUrl(item.Key) is { } dataSource && sameSharedDatabase.Contains(dataSource),
             _ => peerPublisherFiles.Contains(item.File) && item.Key.EndsWith($"/property[@name='{EventPublisher.ProviderUrlProperty}']", StringComparison.Ordinal),
         },
         DriftKind.File => peerPublisherFiles.Contains(item.File) || peerJndiFiles.Contains(item.File),
         _ => false,
     };
 
-    [GeneratedRegex(@"^/APIManager/APIGateway/Environments/Environment(\[[^\]]*\])?/ServerURL$", RegexOptions.NonBacktracking)]
-    private static partial Regex GatewayServerUrl();
+    // The keys below are matched as literal text: a NonBacktracking regular expression is built when first used (the source
+    // generator leaves it to the engine), which costs every check milliseconds of start-up.
 
-    [GeneratedRegex(@"^/datasources-configuration/datasources/datasource\[name='([^']*)'\]/definition/configuration/url$", RegexOptions.NonBacktracking)]
-    private static partial Regex DataSourceUrl();
+    /// <summary><c>/APIManager/APIGateway/Environments/Environment[…]/ServerURL</c>, the predicate optional (it holds no ']').</summary>
+    internal static bool IsGatewayServerUrl(string key) =>
+        TryBetween(key, "/APIManager/APIGateway/Environments/Environment", "/ServerURL", out var predicate)
+        && (predicate.Length == 0 || predicate.Length >= 2 && predicate[0] == '[' && predicate[^1] == ']' && !predicate[1..^1].Contains(']'));
 
-    [GeneratedRegex(@"^/wso2registry/(currentDBConfig|dbConfig\[@name='wso2registry'\](/.*)?)$", RegexOptions.NonBacktracking)]
-    private static partial Regex LocalRegistry();
+    /// <summary>The name in <c>/datasources-configuration/datasources/datasource[name='NAME']/definition/configuration/url</c>, or null.</summary>
+    internal static string? DataSourceOfUrl(string key) =>
+        TryBetween(key, "/datasources-configuration/datasources/datasource[name='", "']/definition/configuration/url", out var name) && !name.Contains('\'')
+            ? name.ToString()
+            : null;
+
+    /// <summary><c>/wso2registry/currentDBConfig</c>, or <c>/wso2registry/dbConfig[@name='wso2registry']</c> and what is under it (on one line).</summary>
+    internal static bool IsLocalRegistry(string key)
+    {
+        var path = WithoutFinalNewline(key);
+        if (path is "/wso2registry/currentDBConfig") return true;
+        const string localDbConfig = "/wso2registry/dbConfig[@name='wso2registry']";
+        if (!path.StartsWith(localDbConfig, StringComparison.Ordinal)) return false;
+        var under = path[localDbConfig.Length..];
+        return under.Length == 0 || under[0] == '/' && !under.Contains('\n');
+    }
+
+    /// <summary>Whether the key is <paramref name="prefix"/>, something, <paramref name="suffix"/>; that something is <paramref name="between"/>.</summary>
+    private static bool TryBetween(string key, string prefix, string suffix, out ReadOnlySpan<char> between)
+    {
+        var path = WithoutFinalNewline(key);
+        var found = path.Length >= prefix.Length + suffix.Length && path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal);
+        between = found ? path[prefix.Length..^suffix.Length] : default;
+        return found;
+    }
+
+    /// <summary>As a regular expression's <c>$</c> reads the end: one final line feed does not count.</summary>
+    private static ReadOnlySpan<char> WithoutFinalNewline(string key) => key.EndsWith('\n') ? key.AsSpan(0, key.Length - 1) : key;
 
     // ---- wording ---------------------------------------------------------------------------------
 
