@@ -46,7 +46,9 @@ public sealed class SuperAdminDefault : Rule
             if (node.Settings.Get("super_admin.username") is not { Value: { } user } username || user.Trim() != "admin") continue;
             if (node.Settings.Get("super_admin.password") is not { IsSecret: false, Value: "admin" } password) continue;
             yield return Report(password.Location,
-                $"{node.Name}'s [super_admin] is still the pack's admin/admin: anyone who reaches the load balancer can log in to the Publisher and the Admin Portal",
+                $"{node.Name}'s [super_admin] is still the pack's admin/admin: " + (node.Role is ServerRole.AllInOne or ServerRole.ControlPlane
+                    ? "anyone who reaches the load balancer can log in to the Publisher and the Admin Portal"
+                    : $"anyone who reaches the {node.Role.Name()} can call its admin services and its broker with them"),
                 $"{node.Name}:{node.DeploymentToml.RelativePath}#super_admin",
                 new RelatedLocation(username.Location, $"{node.Name}'s super admin user name"));
         }
