@@ -12,13 +12,15 @@ public sealed class SharedDatabaseOnH2 : Rule
         "In a deployment of several nodes, [database.apim_db] and [database.shared_db] must be written and point at a shared database, not the pack's embedded H2.",
         """
         ## What it does
-        In a deployment of two nodes or more, reports an all-in-one, control-plane or traffic-manager node
-        whose `[database.apim_db]` or `[database.shared_db]` is an embedded H2
+        In a deployment of two nodes or more, reports an all-in-one or control-plane node whose
+        `[database.apim_db]` or `[database.shared_db]` is an embedded H2
         database: `type = "h2"` without a url, a `jdbc:h2:` url without a `tcp://` or `ssl://` server, or
         the table not written at all, which leaves the pack's default. A value set at start-up
-        (`$env{…}`) is not judged. Gateways are not checked: a gateway uses no API-M database, and the
-        shared database only with several tenants, which the files do not show
-        ([Understanding the distributed deployment](https://apim.docs.wso2.com/en/4.5.0/install-and-setup/setup/distributed-deployment/understanding-the-distributed-deployment-of-wso2-api-m/)).
+        (`$env{…}`) is not judged. Gateways and traffic managers are not checked: a gateway uses no API-M
+        database, and the shared database only with several tenants, which the files do not show
+        ([Understanding the distributed deployment](https://apim.docs.wso2.com/en/4.5.0/install-and-setup/setup/distributed-deployment/understanding-the-distributed-deployment-of-wso2-api-m/));
+        a traffic manager gets its policies through the event hub, and WSO2's own Kubernetes patterns
+        leave its databases on H2 ([wso2/kubernetes-apim](https://github.com/wso2/kubernetes-apim), pattern 4).
 
         ## Why it matters
         The pack's default is an H2 file under `repository/database` that each node has alone. APIs,
@@ -48,7 +50,7 @@ public sealed class SharedDatabaseOnH2 : Rule
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         if (deployment.Servers.Count < 2) yield break;
-        foreach (var node in deployment.Servers.Where(n => n.Role is ServerRole.AllInOne or ServerRole.ControlPlane or ServerRole.TrafficManager))
+        foreach (var node in deployment.Servers.Where(n => n.Role is ServerRole.AllInOne or ServerRole.ControlPlane))
         {
             foreach (var table in new[] { ServerDatabase.ApimDb, ServerDatabase.SharedDb })
             {
