@@ -81,7 +81,8 @@ public sealed class RuleSelectionTests
     [Theory]
     [InlineData("--select", "clustring", "apimlint: unknown rule selector 'clustring' in --select; did you mean 'clustering'?\n")]
     [InlineData("--ignore", "APIM4O4", "apimlint: unknown rule selector 'APIM4O4' in --ignore; did you mean 'APIM404'?\n")]
-    [InlineData("--select", "APIM9", "apimlint: unknown rule selector 'APIM9' in --select; did you mean 'APIM009' or 'APIM609'?\n")]
+    [InlineData("--select", "APIM4004", "apimlint: unknown rule selector 'APIM4004' in --select; did you mean 'APIM004' or 'APIM404'?\n")]
+    [InlineData("--select", "APIM9", "apimlint: unknown rule selector 'APIM9' in --select (see `apimlint rules`)\n")]
     [InlineData("--select", "tls", "apimlint: unknown rule selector 'tls' in --select (see `apimlint rules`)\n")]
     public void An_unknown_selector_is_a_usage_error_with_the_nearest_known_one(string option, string selector, string stderr)
     {
