@@ -43,6 +43,7 @@ public static class RuleRegistry
         new SuperAdminDefault(),
         new SuperAdminDiverges(),
         new PrimaryKeystoreDiverges(),
+        new TlsKeystoreDiverges(),
         new RegistryLocalDbConfigMissing(),
         new RegistryMountUnknownInstance(),
         new RegistryRemoteDbConfigInvalid(),

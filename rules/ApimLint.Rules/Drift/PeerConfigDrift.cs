@@ -95,7 +95,7 @@ public sealed class PeerConfigDrift : Rule
     /// difference there is that rule's finding, or unknown to it, never a drift warning besides.
     /// </summary>
     private static readonly string[] ExplainedBySpecificRules =
-        ["database.apim_db.", "database.shared_db.", "super_admin.", "keystore.primary.", "keystore.internal."];
+        ["database.apim_db.", "database.shared_db.", "super_admin.", "keystore.primary.", "keystore.internal.", "keystore.tls.", "truststore."];
 
     /// <summary>What a node runs with for a key, as one text (an array as its items, a secret as written); null text when absent, not known when given at start-up.</summary>
     private static (bool Known, string? Text) Text(Setting? setting)

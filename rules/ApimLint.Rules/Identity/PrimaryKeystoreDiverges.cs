@@ -7,16 +7,6 @@ namespace ApimLint.Rules.Identity;
 
 public sealed class PrimaryKeystoreDiverges : Rule
 {
-    /// <summary>The keys that say which key decrypts: Java reads keystore types and aliases without case.</summary>
-    private static readonly (string Key, StringComparer Comparer, bool Secret)[] Keys =
-    [
-        ("file_name", StringComparer.Ordinal, false),
-        ("alias", StringComparer.OrdinalIgnoreCase, false),
-        ("type", StringComparer.OrdinalIgnoreCase, false),
-        ("password", StringComparer.Ordinal, true),
-        ("key_password", StringComparer.Ordinal, true),
-    ];
-
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM207", "primary-keystore-diverges", RuleCategory.Identity, Severity.Error,
         "[keystore.primary] (and [keystore.internal] when written) must be the same keystore on every node.",
@@ -48,14 +38,11 @@ public sealed class PrimaryKeystoreDiverges : Rule
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         foreach (var table in new[] { "keystore.primary", "keystore.internal" })
-            foreach (var (key, comparer, secret) in Keys)
+            foreach (var (key, comparer, secret) in KeystoreSettings.Keys)
                 foreach (var d in deployment.Divergences($"{table}.{key}", comparer))
                     yield return Report(d.Setting.Location,
-                        (secret
-                            ? $"{d.Node.Name}'s [{table}] {key} differs from {d.First.Name}'s (not shown)"
-                            : $"{d.Node.Name}'s [{table}] {key} is {d.Setting.Value}, {d.First.Name}'s is {d.FirstSetting.Value}") +
-                        ": every node must use the same keystore to decrypt and verify what the others wrote",
+                        KeystoreSettings.Difference(d, table, key, secret) + ": every node must use the same keystore to decrypt and verify what the others wrote",
                         $"{d.Node.Name}:{d.Node.DeploymentToml.RelativePath}#{table}.{key}",
-                        new RelatedLocation(d.FirstSetting.Location, $"{d.First.Name}'s [{table}] {key}"));
+                        KeystoreSettings.FirstNode(d, table, key));
     }
 }

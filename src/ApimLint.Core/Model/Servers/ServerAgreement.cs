@@ -10,9 +10,13 @@ public static class ServerAgreement
     /// Each node whose written value for <paramref name="path"/> differs from the first node's that writes one. A key not written,
     /// a <c>$secret{…}</c> or a value set at start-up (<c>$env{…}</c>) is not compared: its value is not known here.
     /// </summary>
-    public static IEnumerable<SettingDivergence> Divergences(this Deployment deployment, string path, StringComparer comparer)
+    public static IEnumerable<SettingDivergence> Divergences(this Deployment deployment, string path, StringComparer comparer) =>
+        deployment.Servers.Divergences(path, comparer);
+
+    /// <summary>The same among <paramref name="nodes"/> only (a group of peers).</summary>
+    public static IEnumerable<SettingDivergence> Divergences(this IEnumerable<ServerNode> nodes, string path, StringComparer comparer)
     {
-        var written = deployment.Servers
+        var written = nodes
             .Select(node => (Node: node, Setting: node.Settings.Get(path)))
             .Where(n => n.Setting is { Source: SettingSource.File, IsSecret: false, IsArray: false, Value: not null })
             .ToList();
