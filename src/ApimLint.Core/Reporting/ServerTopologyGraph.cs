@@ -14,8 +14,10 @@ internal static class ServerTopologyGraph
     {
         var vertices = new List<TopologyVertex> { new("nginx", VertexKind.Proxy, "nginx", []) };
         var edges = new List<TopologyEdge>();
+        // Ids of apimlint's own making: a node's name comes from apimlint.json and is only ever a label.
+        var ids = deployment.Servers.Select((node, index) => (node, index)).ToDictionary(x => x.node, x => $"n{x.index}");
         foreach (var node in deployment.Servers)
-            vertices.Add(new TopologyVertex(node.Name, VertexKind.Node, node.Name,
+            vertices.Add(new TopologyVertex(ids[node], VertexKind.Node, node.Name,
                 [node.Group == node.Role.Name() ? node.Role.Name() : $"{node.Role.Name()}, group {node.Group}", $"offset {node.PortOffset}"]));
         var routing = NginxRouting.Of(deployment);
         foreach (var (upstream, index) in deployment.Nginx.Upstreams.Select((u, i) => (u, i)))
@@ -31,12 +33,12 @@ internal static class ServerTopologyGraph
                     && (users.Any(u => TopologyGraph.Within(d, u.Location.Directive)) || TopologyGraph.Within(d, upstream.Directive))).ToList()));
             foreach (var server in upstream.Servers)
                 if (deployment.ServerAt(server.Host, server.Port) is { } node)
-                    edges.Add(new TopologyEdge(id, node.Name, server.IsBackup ? EdgeKind.Backup : EdgeKind.Primary, [server.IsBackup ? "backup" : server.Address.Value], []));
+                    edges.Add(new TopologyEdge(id, ids[node], server.IsBackup ? EdgeKind.Backup : EdgeKind.Primary, [server.IsBackup ? "backup" : server.Address.Value], []));
         }
         foreach (var link in deployment.Links().GroupBy(l => (l.From, l.To, l.Kind)))
         {
             var sources = link.Select(l => l.Source).ToList();
-            edges.Add(new TopologyEdge(link.Key.From.Name, link.Key.To.Name, EdgeKind.Primary, [TopologyReportWriter.LinkName(link.Key.Kind)],
+            edges.Add(new TopologyEdge(ids[link.Key.From], ids[link.Key.To], EdgeKind.Primary, [TopologyReportWriter.LinkName(link.Key.Kind)],
                 diagnostics.Where(d => d.Rule.Category == RuleCategory.Gateway && sources.Any(s => At(d, s))).ToList()));
         }
         return new TopologyGraph(vertices, edges);

@@ -37,9 +37,10 @@ public sealed class ServerTopologyTests
         var deployment = ServerReachTests.Load(temp.Path);
         var graph = TopologyGraph.Of(deployment, []);
 
+        string Label(string id) => graph.Vertex(id).Label;
         Assert.Equal(["cp1"], Targets(deployment.Links(), "gw1", LinkKind.EventHub));
-        Assert.Contains(graph.Edges, e => e.From == "gw2" && e.To == "cp2" && e.Labels.SequenceEqual(["event hub"]));
-        Assert.DoesNotContain(graph.Edges, e => e.From == "gw1" && e.To == "cp2" && e.Labels.SequenceEqual(["event hub"]));
+        Assert.Contains(graph.Edges, e => Label(e.From) == "gw2" && Label(e.To) == "cp2" && e.Labels.SequenceEqual(["event hub"]));
+        Assert.DoesNotContain(graph.Edges, e => Label(e.From) == "gw1" && Label(e.To) == "cp2" && e.Labels.SequenceEqual(["event hub"]));
     }
 
     [Fact]
@@ -59,6 +60,22 @@ public sealed class ServerTopologyTests
                 node2 -> node1: event duplication (aio-4.4.0-active-active/node2/repository/conf/deployment.toml:184:24)
 
             """, result.Stdout);
+    }
+
+    [Fact]
+    public void A_node_name_from_apimlint_json_is_a_label_in_the_flowchart_never_its_syntax()
+    {
+        using var temp = new TempDirectory();
+        FixtureCase.CopyDirectory(TestPaths.Fixture("aio-4.4.0-active-active"), temp.Path);
+        var config = Path.Combine(temp.Path, "apimlint.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"name\": \"node1\"", "\"name\": \"n1\\u001b[31m\\n::error::x\\\"]\""));
+
+        var markdown = Apimlint.Run(temp.Path, "check", ".", "--format", "markdown").Stdout;
+
+        var flowchart = markdown[markdown.IndexOf("```mermaid", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("\u001b", flowchart);
+        Assert.DoesNotContain("\n::error::", flowchart);
+        Assert.Contains("  n0[", flowchart);
     }
 
     private static List<string> Targets(IReadOnlyList<ServerLink> links, string from, LinkKind kind) =>
