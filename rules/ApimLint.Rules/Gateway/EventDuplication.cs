@@ -36,6 +36,6 @@ internal static class EventDuplication
     public static (Setting? List, IReadOnlyList<ReachedItem> Items) Of(Deployment deployment, ServerNode node)
     {
         var list = node.EventDuplication();
-        return (list, ServerEndpoints.Reaches(deployment, node, list, ServerPorts.Jms));
+        return (list, deployment.Reaches(node, list, ServerPorts.Jms));
     }
 }

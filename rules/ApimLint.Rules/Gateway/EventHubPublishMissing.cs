@@ -52,7 +52,7 @@ public sealed class EventHubPublishMissing : Rule
             var groups = node.Settings.TablePaths(Groups);
             var peers = deployment.PeersOf(node);
             if (groups.Count == 0 || peers.Count == 0) continue;
-            var reaches = groups.SelectMany(g => ServerEndpoints.Reaches(deployment, node, node.Settings.Get($"{g}.urls"), ServerPorts.ThrottleReceiver)).ToList();
+            var reaches = groups.SelectMany(g => deployment.Reaches(node, node.Settings.Get($"{g}.urls"), ServerPorts.ThrottleReceiver)).ToList();
             if (reaches.Any(r => r.Reach.Kind == ReachKind.Unknown)) continue;
             var at = node.Settings.Get($"{groups[0]}.urls")?.Location ?? node.Settings.PlaceFor($"{groups[0]}.urls");
             foreach (var target in peers.Prepend(node).Where(t => !reaches.Any(r => r.ReachesNode(t))))

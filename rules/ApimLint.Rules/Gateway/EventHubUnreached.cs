@@ -73,7 +73,7 @@ public sealed class EventHubUnreached : Rule
         var written = node.Settings.IsWritten(ListeningEndpoints) ? node.Settings.Get(ListeningEndpoints) : null;
         // Without the key the node listens on its own machine: a control plane sharing it may be the one.
         if (written is null && controlPlanes.Any(c => SharesMachine(node, c))) yield break;
-        var items = ServerEndpoints.Reaches(deployment, node, written, ServerPorts.Jms);
+        var items = deployment.Reaches(node, written, ServerPorts.Jms);
         if (items.Any(i => i.Reach.Kind == ReachKind.Unknown)) yield break;
         var listensToOne = controlPlanes.Any(c => items.Any(i => i.ReachesNode(c)));
         foreach (var controlPlane in controlPlanes.Where(c => !items.Any(i => i.ReachesNode(c))))

@@ -53,9 +53,8 @@ public sealed class ServiceUrlOnItself : Rule
             {
                 if (node.Settings.Get(path) is not { } setting || ServerEndpoint.Parse(node, setting) is not { } endpoint) continue;
                 if (deployment.Reach(node, endpoint, ServerPorts.ManagementHttps).Node != node) continue;
-                var value = setting.Source == SettingSource.File ? setting.Written : $"(not written; its default) {setting.Written}";
                 yield return Report(setting.Location,
-                    $"{node.Name}'s {Setting.Display(path)} {value} reaches {node.Name} itself, a {node.Role.Name()}: {serves}",
+                    $"{node.Name}'s {Setting.Display(path)} {setting.Shown} reaches {node.Name} itself, a {node.Role.Name()}: {serves}",
                     $"{node.Name}:{node.DeploymentToml.RelativePath}#{path}");
             }
     }

@@ -61,7 +61,7 @@ public sealed class ThrottleDecisionEndpointWrong : Rule
         foreach (var node in deployment.Servers.Where(n => n.Settings.IsWritten(DecisionEndpoints) && !n.Settings.IsWritten(ConnectionFactory)))
         {
             var setting = node.Settings.Get(DecisionEndpoints)!;
-            var items = ServerEndpoints.Reaches(deployment, node, setting, ServerPorts.Jms);
+            var items = deployment.Reaches(node, setting, ServerPorts.Jms);
             var findings = node.Role.RunsTrafficManager() ? NotOwnBroker(node, items)
                 : node.Role == ServerRole.Gateway ? TrafficManagersMissing(deployment, node, setting, items)
                 : [];

@@ -22,6 +22,6 @@ internal static class TrafficManagerUrlGroups
         {
             var urls = node.Settings.Get($"{path}.traffic_manager_urls");
             return new TrafficManagerUrlGroup(path, node.Settings.Get($"{path}.type")?.Value,
-                urls, ServerEndpoints.Reaches(deployment, node, urls, ServerPorts.ThrottleReceiver));
+                urls, deployment.Reaches(node, urls, ServerPorts.ThrottleReceiver));
         }).ToList();
 }

@@ -54,9 +54,8 @@ public sealed class PublicUrlOnLocalhost : Rule
             foreach (var (path, what) in PublicValues(node))
             {
                 if (node.Settings.Get(path) is not { } setting || HostOf(node, setting) is not { } host || !Hosts.IsLoopback(host)) continue;
-                var value = setting.Source == SettingSource.File ? setting.Written : $"(not written; its default) {setting.Written}";
                 yield return Report(setting.Location,
-                    $"{node.Name}'s {Setting.Display(path)} {value} names {host}, but users reach {node.Name} through nginx ({via}): {what}",
+                    $"{node.Name}'s {Setting.Display(path)} {setting.Shown} names {host}, but users reach {node.Name} through nginx ({via}): {what}",
                     $"{node.Name}:{node.DeploymentToml.RelativePath}#{path}");
             }
         }

@@ -38,7 +38,7 @@ internal static class ServerTopologyGraph
         foreach (var link in deployment.Links().GroupBy(l => (l.From, l.To, l.Kind)))
         {
             var sources = link.Select(l => l.Source).ToList();
-            edges.Add(new TopologyEdge(ids[link.Key.From], ids[link.Key.To], EdgeKind.Primary, [TopologyReportWriter.LinkName(link.Key.Kind)],
+            edges.Add(new TopologyEdge(ids[link.Key.From], ids[link.Key.To], EdgeKind.Primary, [link.Key.Kind.Name()],
                 diagnostics.Where(d => d.Rule.Category == RuleCategory.Gateway && sources.Any(s => At(d, s))).ToList()));
         }
         return new TopologyGraph(vertices, edges);

@@ -51,16 +51,8 @@ public sealed class TopologyReportWriter(Deployment deployment, string baseDirec
         var links = deployment.Links();
         line(links.Count == 0 ? "No link between the nodes is known." : "Links:");
         foreach (var link in links)
-            line($"    {link.From.Name} -> {link.To.Name}: {LinkName(link.Kind)} ({Where(link.Source.Location)})");
+            line($"    {link.From.Name} -> {link.To.Name}: {link.Kind.Name()} ({Where(link.Source.Location)})");
     }
-
-    internal static string LinkName(LinkKind kind) => kind switch
-    {
-        LinkKind.ThrottleEvents => "throttle events",
-        LinkKind.EventDuplication => "event duplication",
-        LinkKind.ThrottleDecisions => "throttle decisions",
-        _ => "event hub",
-    };
 
     private void WriteServersJson(Utf8JsonWriter json)
     {
@@ -86,7 +78,7 @@ public sealed class TopologyReportWriter(Deployment deployment, string baseDirec
             json.WriteStartObject();
             json.WriteString("from", link.From.Name);
             json.WriteString("to", link.To.Name);
-            json.WriteString("kind", LinkName(link.Kind));
+            json.WriteString("kind", link.Kind.Name());
             WriteLocation(json, "location", link.Source.Location);
             json.WriteEndObject();
         }

@@ -38,9 +38,9 @@ public sealed class ServerReachTests
         var deployment = Distributed;
         var gateway = deployment.Servers.Single(s => s.Name == "gw1");
 
-        var endpoints = ServerEndpoint.All(gateway, gateway.Settings.Get("apim.event_hub.event_listening_endpoints"));
+        var reached = deployment.Reaches(gateway, gateway.Settings.Get("apim.event_hub.event_listening_endpoints"), ServerPorts.Jms);
 
-        Assert.Equal(["cp1", "cp2"], endpoints.Select(e => deployment.Reach(gateway, e, ServerPorts.Jms).Node?.Name));
+        Assert.Equal(["cp1", "cp2"], reached.Select(r => r.Reach.Node?.Name));
     }
 
     [Theory]

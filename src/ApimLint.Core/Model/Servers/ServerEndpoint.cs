@@ -35,10 +35,6 @@ public sealed record ServerEndpoint(string Scheme, string Host, int? Port, Setti
             Hosts.IsHostOrAddress(host) ? new ServerEndpoint(resolved[..schemeEnd].ToLowerInvariant(), host, port, item) : null;
     }
 
-    /// <summary>Every endpoint a setting (an array, or one value) names, as <paramref name="writer"/> reads them.</summary>
-    public static IReadOnlyList<ServerEndpoint> All(ServerNode writer, Setting? setting) =>
-        setting?.Values.Select(item => Parse(writer, item)).OfType<ServerEndpoint>().ToList() ?? [];
-
     private static string Number(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     public override string ToString() => Port is { } port ? $"{Scheme}://{Host}:{Number(port)}" : $"{Scheme}://{Host}";

@@ -18,6 +18,12 @@ public sealed record Reach(ReachKind Kind, ServerNode? Node)
     public static readonly Reach Unknown = new(ReachKind.Unknown, null);
 }
 
+/// <summary>One item of a list of addresses a node writes, and what it reaches.</summary>
+public sealed record ReachedItem(Setting Item, Reach Reach)
+{
+    public bool ReachesNode(ServerNode node) => Reach.Kind == ReachKind.Node && Reach.Node == node;
+}
+
 /// <summary>Which node an endpoint reaches, and who a node's peers are.</summary>
 public static class ServerAddressing
 {
@@ -34,6 +40,14 @@ public static class ServerAddressing
         if (candidates.FirstOrDefault(c => c.Port(defaultPort) == port) is { } reached) return new(ReachKind.Node, reached);
         return certain && candidates.All(c => c.PortsKnown) ? new(ReachKind.NoNode, null) : Servers.Reach.Unknown;
     }
+
+    /// <summary>
+    /// Each value of <paramref name="setting"/> (an array's items, or the value itself) with what it reaches for the service on
+    /// <paramref name="defaultPort"/>; a value that is not an address apimlint can read (<c>$env{…}</c>, a secret) reaches what is not known.
+    /// </summary>
+    public static IReadOnlyList<ReachedItem> Reaches(this Deployment deployment, ServerNode writer, Setting? setting, int defaultPort) =>
+        setting?.Values.Select(item => new ReachedItem(item,
+            ServerEndpoint.Parse(writer, item) is { } endpoint ? deployment.Reach(writer, endpoint, defaultPort) : Servers.Reach.Unknown)).ToList() ?? [];
 
     /// <summary>The other nodes of the node's group: those it backs up.</summary>
     public static IReadOnlyList<ServerNode> PeersOf(this Deployment deployment, ServerNode node) =>

@@ -26,6 +26,15 @@ public static class ServerWiring
     public static IReadOnlyList<ServerLink> Links(this Deployment deployment) =>
         deployment.Servers.SelectMany(node => LinksFrom(deployment, node)).Where(l => l.From != l.To).ToList();
 
+    /// <summary>"throttle events", "event duplication", …: how every output names what a link carries.</summary>
+    public static string Name(this LinkKind kind) => kind switch
+    {
+        LinkKind.ThrottleEvents => "throttle events",
+        LinkKind.EventDuplication => "event duplication",
+        LinkKind.ThrottleDecisions => "throttle decisions",
+        _ => "event hub",
+    };
+
     /// <summary>The list a node duplicates events with: the event hub's when written (it wins in jndi2-cp.properties.j2), else throttling's.</summary>
     public static Setting? EventDuplication(this ServerNode node) =>
         node.Settings.Get("apim.event_hub.event_duplicate_url") ?? node.Settings.Get("apim.throttling.event_duplicate_url");
@@ -33,10 +42,7 @@ public static class ServerWiring
     private static IEnumerable<ServerLink> LinksFrom(Deployment deployment, ServerNode node)
     {
         IEnumerable<ServerLink> To(Setting? setting, int port, LinkKind kind) =>
-            ServerEndpoint.All(node, setting)
-                .Select(e => (Endpoint: e, Reach: deployment.Reach(node, e, port)))
-                .Where(r => r.Reach.Node is not null)
-                .Select(r => new ServerLink(node, r.Reach.Node!, kind, r.Endpoint.Source));
+            deployment.Reaches(node, setting, port).Where(r => r.Reach.Node is not null).Select(r => new ServerLink(node, r.Reach.Node!, kind, r.Item));
 
         var links = new List<ServerLink>();
         if (node.Role.RunsGateway())

@@ -43,6 +43,9 @@ public sealed record Setting(string Path, SettingSource Source, Location Locatio
     public static string Display(string path) =>
         path.LastIndexOf('.') is var split and > 0 ? $"[{path[..split]}] {path[(split + 1)..]}" : path;
 
+    /// <summary>The value as a message quotes it: as written, or "(not written; its default) …" for a default.</summary>
+    public string? Shown => Source == SettingSource.File ? Written : $"(not written; its default) {Written}";
+
     /// <summary>The value read as a boolean (TOML's, or a string "true"/"false", which the configuration mapper also accepts); null otherwise.</summary>
     public bool? AsBoolean => Value?.Trim().ToLowerInvariant() switch { "true" => true, "false" => false, _ => null };
 
