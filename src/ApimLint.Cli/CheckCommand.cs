@@ -80,7 +80,7 @@ internal sealed class CheckCommand(CliConsole console)
         console.Error.WriteLine($"{outcome.Applied.Count} fix{(outcome.Applied.Count == 1 ? "" : "es")} applied, {files} file{(files == 1 ? "" : "s")} changed.");
     }
 
-    private int Report(ParseResult parse, ProjectConfig config, AnalysisOptions analysis, IReadOnlyList<(string Format, string? File)> targets,
+    private int Report(ParseResult parse, ProjectConfig config, AnalysisOptions analysis, IReadOnlyList<ReportTarget> targets,
         Deployment deployment, AnalysisResult result, string baseDirectory)
     {
         var enabled = console.Rules.Where(analysis.IsEnabled).ToList();

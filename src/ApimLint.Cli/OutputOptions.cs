@@ -71,14 +71,14 @@ internal sealed class OutputOptions
         new(severities, InlineSuppressions: !parse.GetValue(_noInlineSuppressions));
 
     /// <summary>Each format with the file it goes to (null: standard output).</summary>
-    public IReadOnlyList<(string Format, string? File)> Targets(ParseResult parse, string workingDirectory)
+    public IReadOnlyList<ReportTarget> Targets(ParseResult parse, string workingDirectory)
     {
         var formats = parse.GetValue(_format) is { Length: > 0 } given ? given.Distinct().ToList() : ["text"];
         var outputs = new Queue<string>((parse.GetValue(_output) ?? []).Select(o => o == StandardOutput ? o : Path.GetFullPath(o, workingDirectory)));
         var pairable = formats.Count == 1 ? formats : formats.Where(FileFormats.Contains).ToList();
         if (outputs.Count > pairable.Count)
             throw new UsageException($"{outputs.Count} --output for {pairable.Count} format(s) that can take one");
-        var targets = formats.Select(f => (Format: f, File: pairable.Contains(f) && outputs.Count > 0 ? outputs.Dequeue() : null))
+        var targets = formats.Select(f => new ReportTarget(f, pairable.Contains(f) && outputs.Count > 0 ? outputs.Dequeue() : null))
             .Select(t => t.File == StandardOutput ? t with { File = null } : t).ToList();
         if (targets.Count(t => t.File is null) > 1)
             throw new UsageException($"only one format can go to standard output; give --output for {string.Join(" or ", targets.Where(t => t.File is null && FileFormats.Contains(t.Format)).Select(t => t.Format))}");
@@ -97,3 +97,6 @@ internal sealed class OutputOptions
         _ => config.FailLevel ?? Severity.Error,
     };
 }
+
+/// <summary>A report to write: its format, and its file (null: standard output).</summary>
+internal sealed record ReportTarget(string Format, string? File);

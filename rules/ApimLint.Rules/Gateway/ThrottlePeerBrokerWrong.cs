@@ -88,7 +88,7 @@ public sealed class ThrottlePeerBrokerWrong : Rule
         ClusterConfig.IsIpAddress(host) && deployment.Topology.AddressesOf(peer).Any(a => ClusterConfig.IsIpAddress(a.Name));
 
     /// <summary>The connection factories the node's peer publishers use, or every factory of jndi2.properties when none names one.</summary>
-    private static IEnumerable<(JndiFile File, ConnectionFactory Factory)> FactoriesToPeer(Node node)
+    private static IEnumerable<PeerFactory> FactoriesToPeer(Node node)
     {
         var publishers = node.PeerThrottlePublishers.ToList();
         var files = publishers.Count > 0
@@ -97,6 +97,8 @@ public sealed class ThrottlePeerBrokerWrong : Rule
         var used = publishers.Select(p => p.Properties.GetValueOrDefault(FactoryProperty)?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return files.SelectMany(f => f.ConnectionFactories
             .Where(c => used.Count == 0 || used.Contains(c.Name))
-            .Select(c => (f, c)));
+            .Select(c => new PeerFactory(f, c)));
     }
+
+    private sealed record PeerFactory(JndiFile File, ConnectionFactory Factory);
 }

@@ -70,6 +70,8 @@ public sealed class ThrottlePublisherMisconfigured : Rule
     /// <summary>A JNDI name a publisher looks up in a file: reported once per file and name.</summary>
     private sealed record Lookup(JndiFile File, string Kind, string Name, EventPublisher Publisher, Located<string> Property, PropertyEntrySyntax? Entry);
 
+    private sealed record LookupKey(string File, string Kind, string Name);
+
     private IEnumerable<Diagnostic> CheckPublisher(Node node, EventPublisher publisher, List<Lookup> lookups)
     {
         var startTag = Location.InFile(publisher.Element.Source, publisher.Element.StartTagSpan);
@@ -120,7 +122,7 @@ public sealed class ThrottlePublisherMisconfigured : Rule
     private IEnumerable<Diagnostic> CheckLookups(Node node, List<Lookup> lookups)
     {
         // A JNDI file that does not parse is APIM001's; what it would define is unknown.
-        foreach (var group in lookups.Where(l => l.File.File.Error is null).GroupBy(l => (l.File.File.RelativePath, l.Kind, l.Name)))
+        foreach (var group in lookups.Where(l => l.File.File.Error is null).GroupBy(l => new LookupKey(l.File.File.RelativePath, l.Kind, l.Name)))
         {
             var first = group.First();
             var file = first.File.File.RelativePath;

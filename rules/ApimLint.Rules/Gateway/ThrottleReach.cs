@@ -20,10 +20,17 @@ internal sealed record ReceiverReach(bool Own, bool Peer, bool Unknown)
     public static ReceiverReach Of(Deployment deployment, Node node)
     {
         if (node.Throttling?.Receivers is not { } receivers) return new ReceiverReach(true, false, false);
-        var reaches = receivers.Groups
-            .Select(g => g.Invalid ? Reach.Unknown : g.SoleReceiver is { } url ? Names(deployment, node, url, Ports.BinaryReceiver, node.Throttling.ReceiverUrlGroup!.Location) : (Reach?)null)
-            .OfType<Reach>().ToList();
-        return new ReceiverReach(reaches.Contains(Reach.Own), reaches.Contains(Reach.Peer), reaches.Contains(Reach.Unknown));
+        var (own, peer, unknown) = (false, false, false);
+        foreach (var group in receivers.Groups)
+        {
+            var reach = group.Invalid ? Reach.Unknown
+                : group.SoleReceiver is { } url ? Names(deployment, node, url, Ports.BinaryReceiver, node.Throttling.ReceiverUrlGroup!.Location)
+                : (Reach?)null;
+            own |= reach == Reach.Own;
+            peer |= reach == Reach.Peer;
+            unknown |= reach == Reach.Unknown;
+        }
+        return new ReceiverReach(own, peer, unknown);
     }
 
     /// <summary>

@@ -68,9 +68,9 @@ public sealed class RegistryGovernanceNotShared : Rule
                 yield return MissingMounts(node, peer, registry, missing);
 
             var mounted = SharedPaths.Except(missing)
-                .Select(p => (Path: p, Instance: registry.Mount(p)!.InstanceId is { } id ? registry.RemoteInstance(id.Value) : null))
-                .Where(m => m.Instance is not null)
-                .GroupBy(m => m.Instance!, m => m.Path);
+                .Select(p => registry.Mount(p)!.InstanceId is { } id && registry.RemoteInstance(id.Value) is { } instance ? new MountedPath(p, instance) : null)
+                .OfType<MountedPath>()
+                .GroupBy(m => m.Instance, m => m.Path);
             foreach (var group in mounted)
             {
                 if (Check(node, registry, group.Key, group.ToList()) is { } finding) yield return finding;
@@ -114,4 +114,6 @@ public sealed class RegistryGovernanceNotShared : Rule
             $"{dataSourceName.Value} ({dataSource.Name.Value}) is an embedded H2 database inside the node: nothing is shared with its peer",
             key, new RelatedLocation(url.Location, $"{node.Name}'s {dataSource.Name.Value} url"));
     }
+
+    private sealed record MountedPath(string Path, RegistryRemoteInstance Instance);
 }

@@ -81,10 +81,17 @@ public sealed class RegistryMountUnknownInstance : Rule
         ids.Count == 0 ? "registry.xml declares no remote instance" : "the remote instances are " + string.Join(", ", ids.Select(id => $"'{id}'"));
 
     /// <summary>The declared id nearest to what is written (edit distance, containment breaking ties), first in file order.</summary>
-    private static string? Closest(string written, IReadOnlyList<string> ids) =>
-        ids.Select((id, index) => (Id: id, Index: index, Distance: EditDistance.Between(written.ToLowerInvariant(), id.ToLowerInvariant()),
-                Contains: id.Contains(written, StringComparison.OrdinalIgnoreCase) || written.Contains(id, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(c => c.Contains ? 0 : 1).ThenBy(c => c.Distance).ThenBy(c => c.Index)
-            .Select(c => c.Id)
-            .FirstOrDefault();
+    private static string? Closest(string written, IReadOnlyList<string> ids)
+    {
+        string? closest = null;
+        (int Contains, int Distance) best = (int.MaxValue, int.MaxValue);
+        foreach (var id in ids)
+        {
+            var candidate = (Contains: id.Contains(written, StringComparison.OrdinalIgnoreCase) || written.Contains(id, StringComparison.OrdinalIgnoreCase) ? 0 : 1,
+                Distance: EditDistance.Between(written.ToLowerInvariant(), id.ToLowerInvariant()));
+            // Strictly better only: on a tie the first in file order stays.
+            if (candidate.Contains < best.Contains || candidate.Contains == best.Contains && candidate.Distance < best.Distance) (closest, best) = (id, candidate);
+        }
+        return closest;
+    }
 }

@@ -50,7 +50,7 @@ public sealed class ConnectorProxyPortMissing : Rule
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
-        foreach (var ((node, service), servers) in RoutedConnectors(deployment))
+        foreach (var (node, service, servers) in RoutedConnectors(deployment))
         {
             if (node.ConnectorOf(service) is not { Port: not null } connector) continue;
             var listens = servers.SelectMany(s => s.Listens).ToList();
@@ -74,20 +74,25 @@ public sealed class ConnectorProxyPortMissing : Rule
     }
 
     /// <summary>Each node's servlet port that a web app location proxies to, with the nginx servers that hold those locations.</summary>
-    private static IEnumerable<((Node Node, NodeService Service) Connector, List<NginxServer> Servers)> RoutedConnectors(Deployment deployment)
+    private static IEnumerable<RoutedConnector> RoutedConnectors(Deployment deployment)
     {
         var routing = NginxRouting.Of(deployment);
-        return (from pair in deployment.Nginx.Locations
-                where routing.RoleOf(pair.Location) is LocationRole.Manager or LocationRole.Store
-                let upstream = routing.UpstreamOf(pair.Location)
-                where upstream is not null
-                from target in upstream.Servers.Select(routing.Resolve)
-                where target is { Node: not null, Service: { } service } && service.IsServlet()
-                select (Connector: (target.Node!, target.Service!.Value), pair.Server))
-            .GroupBy(x => x.Connector)
-            .OrderBy(g => g.Key.Item1.Name, StringComparer.Ordinal).ThenBy(g => g.Key.Item2)
-            .Select(g => (g.Key, g.Select(x => x.Server).Distinct().ToList()));
+        var connectors = new List<RoutedConnector>();
+        foreach (var served in deployment.Nginx.Locations)
+        {
+            if (routing.RoleOf(served.Location) is not (LocationRole.Manager or LocationRole.Store) || routing.UpstreamOf(served.Location) is not { } upstream) continue;
+            foreach (var target in upstream.Servers.Select(routing.Resolve))
+            {
+                if (target is not { Node: { } node, Service: { } service } || !service.IsServlet()) continue;
+                if (connectors.Find(c => c.Node == node && c.Service == service) is not { } connector)
+                    connectors.Add(connector = new RoutedConnector(node, service, []));
+                if (!connector.Servers.Contains(served.Server)) connector.Servers.Add(served.Server);
+            }
+        }
+        return connectors.OrderBy(c => c.Node.Name, StringComparer.Ordinal).ThenBy(c => (int)c.Service);
     }
+
+    private sealed record RoutedConnector(Node Node, NodeService Service, List<NginxServer> Servers);
 
     private static Fix SetProxyPort(TomcatConnector connector, int port)
     {

@@ -48,7 +48,7 @@ public sealed class SiteReverseProxyDisabled : Rule
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
         var served = deployment.Nginx.Locations.Where(x => x.Location.Target is not null && x.Location.App is not null)
-            .OrderBy(x => x.Location.IsRegex).GroupBy(x => x.Location.App!).ToDictionary(g => g.Key, g => g.First().Location, StringComparer.Ordinal);
+            .OrderBy(x => x.Location.IsRegex ? 1 : 0).GroupBy(x => x.Location.App!).ToDictionary(g => g.Key, g => g.First().Location, StringComparer.Ordinal);
         foreach (var node in deployment.Nodes)
         {
             foreach (var site in node.Sites)

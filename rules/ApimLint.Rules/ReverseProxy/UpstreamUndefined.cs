@@ -1,4 +1,4 @@
-using System.Net;
+using ApimLint.Syntax;
 using ApimLint.Diagnostics;
 using ApimLint.Engine;
 using ApimLint.Model;
@@ -66,5 +66,5 @@ public sealed class UpstreamUndefined : Rule
 
     private static bool LooksLikeUpstreamName(string host) =>
         host.Length > 0 && !host.Contains('.') && !host.Contains('$') && !host.Contains(':') && !host.StartsWith('[') &&
-        !Hosts.IsLoopback(host) && !IPAddress.TryParse(host, out _);
+        !Hosts.IsLoopback(host) && !IpLiterals.IsAddress(host);
 }

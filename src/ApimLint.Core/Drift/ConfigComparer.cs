@@ -95,7 +95,7 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
         // Keyed by the segment with a host name in one spelling; named as the node that comes first writes it.
         var groups = new Dictionary<string, (string Segment, List<XmlElementSyntax> A, List<XmlElementSyntax> B)>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var (element, side) in a.Elements().Select(e => (e, 0)).Concat(b.Elements().Select(e => (e, 1))))
+        void Add(XmlElementSyntax element, bool onA)
         {
             var key = BaseSegment(element, canonicalHost: true);
             if (!groups.TryGetValue(key, out var group))
@@ -103,8 +103,10 @@ internal sealed partial class ConfigComparer(Func<string, string> resolveActive,
                 groups[key] = group = (BaseSegment(element, canonicalHost: false), [], []);
                 order.Add(key);
             }
-            (side == 0 ? group.A : group.B).Add(element);
+            (onA ? group.A : group.B).Add(element);
         }
+        foreach (var element in a.Elements()) Add(element, onA: true);
+        foreach (var element in b.Elements()) Add(element, onA: false);
         foreach (var key in order)
         {
             var (segment, listA, listB) = groups[key];

@@ -43,12 +43,14 @@ public static class Analyzer
         if (options.InlineSuppressions)
         {
             var uses = SuppressionIndex.Of(deployment).Select(s => Use(s, found, enabled)).ToList();
-            var hidden = uses.SelectMany(u => u.Hidden.Select(d => (Diagnostic: d, u.Suppression))).ToList();
-            foreach (var (diagnostic, suppression) in hidden.DistinctBy(h => h.Diagnostic))
-            {
-                found.Remove(diagnostic);
-                suppressed.Add(diagnostic with { Suppression = new Suppression(SuppressionKind.InSource, suppression.Justification!, suppression.Location) });
-            }
+            // A finding two suppressions cover is hidden once, by the first.
+            var hidden = new HashSet<Diagnostic>();
+            foreach (var use in uses)
+                foreach (var diagnostic in use.Hidden.Where(hidden.Add))
+                {
+                    found.Remove(diagnostic);
+                    suppressed.Add(diagnostic with { Suppression = new Suppression(SuppressionKind.InSource, use.Suppression.Justification!, use.Suppression.Location) });
+                }
             found.AddRange(suppressionRules.SelectMany(rule => Checked(rule, () => rule.Check(uses).Select(d => options.Apply(d)))));
         }
         return new AnalysisResult(found.Order(DiagnosticOrder.Instance).ToList(), suppressed.Order(DiagnosticOrder.Instance).ToList());

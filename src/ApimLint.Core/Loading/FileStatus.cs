@@ -19,7 +19,7 @@ public enum FileKind
 /// stat(2) for what .NET does not tell: a file's type (a FIFO looks like an empty file to FileInfo) and its owner. Uses the runtime's own System.Native shim, whose record layout is the same on every
 /// Unix, rather than libc's, whose layout differs by architecture. On Windows only the attributes are known.
 /// </summary>
-public static class FileStatus
+public static partial class FileStatus
 {
     // The shim's FileStatus record (pal_io.h) with room to spare should a later runtime add fields.
     [StructLayout(LayoutKind.Sequential, Size = 256)]
@@ -37,17 +37,18 @@ public static class FileStatus
 
     private const int TypeMask = 0xF000, Directory = 0x4000, Regular = 0x8000, Link = 0xA000;
 
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat")]
-    private static extern int LStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, out NativeStatus status);
+    // Source-generated marshalling: the calls are compiled ahead of time with the rest, where DllImport's stubs are built at run time.
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LStat(string path, out NativeStatus status);
 
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
-    private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, out NativeStatus status);
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Stat(string path, out NativeStatus status);
 
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_FStat")]
-    private static extern int FStat(SafeFileHandle handle, out NativeStatus status);
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_FStat")]
+    private static partial int FStat(SafeFileHandle handle, out NativeStatus status);
 
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_GetEUid")]
-    private static extern uint GetEUid();
+    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_GetEUid")]
+    private static partial uint GetEUid();
 
     /// <summary>The kind of the path itself (a link is a link); <see cref="FileKind.Missing"/> when it cannot be stat'ed.</summary>
     public static FileKind KindOf(string path, bool followLinks)

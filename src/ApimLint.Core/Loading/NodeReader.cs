@@ -172,7 +172,7 @@ internal static class NodeReader
     private static Dictionary<string, JndiFile> ReadJndiFiles(string home, IEnumerable<EventPublisher> publishers)
     {
         var named = publishers.Select(p => p.ProviderUrl?.Value).OfType<string>().Select(Node.NormalizeRelative);
-        var files = new SortedDictionary<string, JndiFile>(StringComparer.Ordinal);
+        var files = new Dictionary<string, JndiFile>(StringComparer.Ordinal);
         foreach (var relative in ConfigFileLoader.List(home, Conf, "jndi*.properties").Concat(named))
         {
             if (files.ContainsKey(relative) || !IsUnder(home, relative)) continue;
@@ -184,7 +184,10 @@ internal static class NodeReader
                     .Select(e => new ConnectionFactory(e, e.Key["connectionfactory.".Length..], AmqpUrl.Parse(e))).ToList(),
                 entries.Where(e => e.Key.StartsWith("topic.", StringComparison.Ordinal)).ToList());
         }
-        return new Dictionary<string, JndiFile>(files, StringComparer.Ordinal);
+        // In path order, whatever order they were found in.
+        var paths = files.Keys.ToList();
+        paths.Sort(StringComparer.Ordinal);
+        return paths.ToDictionary(path => path, path => files[path], StringComparer.Ordinal);
     }
 
     /// <summary>A publisher may name any path; only files inside the node's tree are read.</summary>

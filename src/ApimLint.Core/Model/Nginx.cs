@@ -38,9 +38,18 @@ public sealed record NginxModel(ConfigFile<NginxFileSyntax> File, IReadOnlyList<
         block.Ancestors().Prepend(block).All(Config.LevelIsComplete) && (!IsSiteFile || Config.LevelIsComplete(null));
 
     /// <summary>Every location of every virtual server, with the server it belongs to, in file order.</summary>
-    public IEnumerable<(NginxServer Server, NginxLocation Location)> Locations =>
-        Servers.SelectMany(s => s.Locations.Select(l => (s, l)));
+    public IEnumerable<ServedLocation> Locations =>
+        Servers.SelectMany(s => s.Locations.Select(l => new ServedLocation(s, l)));
 }
+
+/// <summary>
+/// A location and the virtual server it belongs to. A class rather than a tuple, as are the routing's answers built on it:
+/// queries over value tuples make the runtime compile generic code at start-up, which every run would pay.
+/// </summary>
+public sealed record ServedLocation(NginxServer Server, NginxLocation Location);
+
+/// <summary>The location nginx picks for a management path in a virtual server (<see cref="NginxRouting.ManagementRoutes"/>).</summary>
+public sealed record ManagementRoute(NginxServer Server, string Path, NginxLocation Location);
 
 public sealed record NginxUpstream(NginxDirectiveSyntax Directive, Located<string> Name, IReadOnlyList<NginxUpstreamServer> Servers,
     IReadOnlyList<NginxDirectiveSyntax> BalancingMethods)

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
+using ApimLint.Syntax;
 using System.Runtime.CompilerServices;
 using ApimLint.Syntax.Nginx;
 
@@ -93,6 +93,7 @@ public sealed class NginxRouting
     private static readonly ConditionalWeakTable<Deployment, NginxRouting> Cache = new();
 
     private readonly Deployment _deployment;
+    private readonly NginxLocationMatch _locationMatch = new();
 
     private NginxRouting(Deployment deployment) => _deployment = deployment;
 
@@ -130,16 +131,16 @@ public sealed class NginxRouting
         }
         if (Hosts.IsLoopback(host) && !_deployment.Topology.Known) return (null, null, false, false);
 
-        var matches = (from node in NodesAt(host)
-                       from service in NodeServices.All
-                       where node.PortOf(service) == port
-                       select (node, service)).ToList();
-        return matches.Count switch
-        {
-            0 => (null, null, true, false),
-            1 => (matches[0].node, matches[0].service, true, false),
-            _ => (null, null, false, false),
-        };
+        (Node Node, NodeService Service)? match = null;
+        foreach (var node in NodesAt(host))
+            foreach (var service in NodeServices.All)
+            {
+                if (node.PortOf(service) != port) continue;
+                // Two nodes or ports at one address and port: cannot tell which.
+                if (match is not null) return (null, null, false, false);
+                match = (node, service);
+            }
+        return match is var (matchedNode, matchedService) ? (matchedNode, matchedService, true, false) : (null, null, true, false);
     }
 
     /// <summary>The node and port a proxy_pass to a host and port (no upstream group) reaches; null when apimlint cannot tell or no node listens there.</summary>
@@ -166,12 +167,27 @@ public sealed class NginxRouting
     /// <summary>The node port most of the upstream's servers use (the first on a tie), by port alone where the address is no node's; null when none does.</summary>
     public NodeService? ServiceOfServers(NginxUpstream upstream) => _serviceOfServers.GetOrAdd(upstream, u =>
     {
-        var votes = u.Servers.Select(s => Resolve(s).Service ?? PortOnly(s.EffectivePort)).OfType<NodeService>().ToList();
-        return votes.Count > 0 ? votes.GroupBy(v => v).OrderByDescending(g => g.Count()).First().Key : null;
+        // Counted by hand: grouping and ordering enum values makes the runtime compile generic code at start-up.
+        var votes = new List<NodeService>();
+        foreach (var server in u.Servers)
+            if ((Resolve(server).Service ?? PortOnly(server.EffectivePort)) is { } vote) votes.Add(vote);
+        NodeService? elected = null;
+        var most = 0;
+        foreach (var candidate in votes)
+        {
+            var count = 0;
+            foreach (var vote in votes) if (vote == candidate) count++;
+            if (count > most) (elected, most) = (candidate, count);
+        }
+        return elected;
     });
 
-    private NodeService? PortOnly(int port) =>
-        NodeServices.All.Where(s => _deployment.Nodes.Any(n => n.PortsKnown && n.PortOf(s) == port)).Select(s => (NodeService?)s).FirstOrDefault();
+    private NodeService? PortOnly(int port)
+    {
+        foreach (var service in NodeServices.All)
+            if (_deployment.Nodes.Any(n => n.PortsKnown && n.PortOf(service) == port)) return service;
+        return null;
+    }
 
     /// <summary>
     /// The node port a location's proxy_pass reaches: the one its upstream's servers use, or that of the host and port
@@ -203,7 +219,7 @@ public sealed class NginxRouting
     // computed once per upstream, by whichever of the rules (which run at once) asks first.
     private readonly ConcurrentDictionary<NginxUpstream, NodeService?> _serviceOfServers = new(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
     private readonly ConcurrentDictionary<NginxUpstream, UpstreamRole> _upstreamRoles = new(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
-    private Dictionary<NginxUpstream, List<(NginxServer Server, NginxLocation Location)>>? _users;
+    private Dictionary<NginxUpstream, List<ServedLocation>>? _users;
 
     /// <summary>Requests for the management apps, as nginx is asked for them: each must reach the active alone.</summary>
     public static readonly IReadOnlyList<string> ManagementPaths = ["/carbon/", "/publisher/", "/admin/"];
@@ -212,13 +228,13 @@ public sealed class NginxRouting
     /// For each virtual server and management path, the location nginx picks for it (<see cref="NginxLocationMatch"/>)
     /// when that location proxies the request to a management app on the backend, in file order.
     /// </summary>
-    public IEnumerable<(NginxServer Server, string Path, NginxLocation Location)> ManagementRoutes() =>
+    public IEnumerable<ManagementRoute> ManagementRoutes() =>
         from server in _deployment.Nginx.Servers
         from path in ManagementPaths
-        let location = NginxLocationMatch.Select(server, path)
+        let location = _locationMatch.Select(server, path)
         where location?.Target is not null && BackendPath(location, path) is { } backend &&
               ManagementPaths.Any(p => backend.StartsWith(p, StringComparison.Ordinal) || backend + "/" == p)
-        select (server, path, location);
+        select new ManagementRoute(server, path, location);
 
     /// <summary>The path a request goes to on the backend: proxy_pass's URI replaces the matched prefix; null when a variable decides.</summary>
     private static string? BackendPath(NginxLocation location, string path) => location.Target?.Uri switch
@@ -245,15 +261,15 @@ public sealed class NginxRouting
         location.Target is { Port: null } target ? _deployment.Nginx.Upstream(target.Host) : null;
 
     /// <summary>The locations of a known role that proxy to the upstream, in file order.</summary>
-    public IReadOnlyList<(NginxServer Server, NginxLocation Location)> UsersOf(NginxUpstream upstream)
+    public IReadOnlyList<ServedLocation> UsersOf(NginxUpstream upstream)
     {
         if (_users is null)
         {
             // One pass over the locations for all upstreams, so that asking for each upstream costs no second pass.
-            var users = new Dictionary<NginxUpstream, List<(NginxServer, NginxLocation)>>(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
-            foreach (var (server, location) in _deployment.Nginx.Locations)
-                if (UpstreamOf(location) is { } target && RoleOf(location) != LocationRole.Other)
-                    (users.TryGetValue(target, out var list) ? list : users[target] = []).Add((server, location));
+            var users = new Dictionary<NginxUpstream, List<ServedLocation>>(ReferenceEqualityComparer.Instance as IEqualityComparer<NginxUpstream>);
+            foreach (var served in _deployment.Nginx.Locations)
+                if (UpstreamOf(served.Location) is { } target && RoleOf(served.Location) != LocationRole.Other)
+                    (users.TryGetValue(target, out var list) ? list : users[target] = []).Add(served);
             _users = users;
         }
         return _users.TryGetValue(upstream, out var found) ? found : [];
@@ -267,7 +283,7 @@ public sealed class NginxRouting
     public UpstreamRole RoleOf(NginxUpstream upstream) => _upstreamRoles.GetOrAdd(upstream, u =>
     {
         var roles = UsersOf(u).Select(x => RoleOf(x.Location)).ToList();
-        var manager = roles.Contains(LocationRole.Manager);
+        var manager = roles.Any(r => r == LocationRole.Manager);
         var shared = roles.Any(r => r is LocationRole.Store or LocationRole.ApiTraffic);
         return (manager, shared) switch
         {
@@ -295,6 +311,6 @@ public sealed class NginxRouting
     public static string Display(NginxLocation location) =>
         location.Modifier is null ? $"location {location.Path.Value}" : $"location {location.Modifier} {location.Path.Value}";
 
-    private static bool IsAddress(string host) => IPAddress.TryParse(host.Trim('[', ']'), out _);
+    private static bool IsAddress(string host) => IpLiterals.IsAddress(host.Trim('[', ']'));
 
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using ApimLint.Syntax;
 using ApimLint.Syntax.Properties;
 using ApimLint.Syntax.Xml;
 
@@ -149,6 +150,7 @@ public static class Hosts
     {
         var text = host.Trim();
         var unbracketed = text.Length > 2 && text[0] == '[' && text[^1] == ']' ? text[1..^1] : text;
+        if (IpLiterals.IsPlainDottedQuad(unbracketed)) return unbracketed.StartsWith("127.", StringComparison.Ordinal) ? "localhost" : unbracketed;
         if (ClusterConfig.IsIpAddress(unbracketed) && IPAddress.TryParse(unbracketed, out var ip))
             return IPAddress.IsLoopback(ip) ? "localhost" : ip.ToString();
         return IsLoopback(text) ? "localhost" : text.TrimEnd('.').ToLowerInvariant();

@@ -48,7 +48,7 @@ public sealed class SourceText
     {
         var starts = _lineStarts ??= ComputeLineStarts(Text);
         offset = Math.Clamp(offset, 0, Text.Length);
-        var index = Array.BinarySearch(starts, offset);
+        var index = MemoryExtensions.BinarySearch<int, int>(starts, offset);
         var line = index >= 0 ? index : ~index - 1;
         return new LinePosition(line + 1, offset - starts[line] + 1);
     }

@@ -11,7 +11,7 @@ public sealed class NginxLocationMatchTests
     private static string? Picked(string locations, string path)
     {
         using var temp = new TempDirectory();
-        return NginxLocationMatch.Select(Server(temp, locations), path) is { } location ? NginxRouting.Display(location) : null;
+        return new NginxLocationMatch().Select(Server(temp, locations), path) is { } location ? NginxRouting.Display(location) : null;
     }
 
     [Theory]
@@ -32,8 +32,14 @@ public sealed class NginxLocationMatchTests
     [InlineData("location / { } location ~* ^/ADMIN/ { }", "/admin/", "location ~* ^/ADMIN/")]
     // Nothing matches.
     [InlineData("location /store { }", "/carbon/", null)]
-    // A regular expression .NET cannot evaluate (a backreference) before any that matches: cannot tell.
-    [InlineData(@"location / { } location ~ ^/(a)\1 { } location ~ ^/carbon { }", "/carbon/", null)]
+    // Lookarounds and backreferences mean what they mean to nginx's PCRE.
+    [InlineData("location / { } location ~ ^/(?!carbon/) { }", "/carbon/", "location /")]
+    [InlineData("location / { } location ~ ^/(?!carbon/) { }", "/admin/", "location ~ ^/(?!carbon/)")]
+    [InlineData(@"location / { } location ~ ^/(a)\1 { } location ~ (?<=/admin)/$ { }", "/admin/", "location ~ (?<=/admin)/$")]
+    // PCRE syntax .NET does not share (a possessive quantifier) before any that matches: cannot tell.
+    [InlineData("location / { } location ~ ^/ca++rbon { } location ~ ^/carbon { }", "/carbon/", null)]
+    // An expression that backtracks without end is given up on: cannot tell.
+    [InlineData(@"location / { } location ~ ^((((((.*)*)*)*)*)*)*\d { }", "/publisher/", null)]
     // Locations nested in the one picked would be searched too: cannot tell.
     [InlineData("location /carbon { location /carbon/admin { } } location / { }", "/carbon/", null)]
     public void Nginx_picks_exact_then_final_prefix_then_first_regex_then_longest_prefix(string locations, string path, string? expected) =>

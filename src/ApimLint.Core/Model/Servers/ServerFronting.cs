@@ -8,7 +8,7 @@ public static class ServerFronting
     /// its offset), with their servers: an upstream server naming the node's address and that port, or a host and port written
     /// in proxy_pass itself.
     /// </summary>
-    public static IReadOnlyList<(NginxServer Server, NginxLocation Location)> LocationsInFrontOf(this Deployment deployment, ServerNode node, int defaultPort)
+    public static IReadOnlyList<ServedLocation> LocationsInFrontOf(this Deployment deployment, ServerNode node, int defaultPort)
     {
         var port = node.Port(defaultPort);
         bool Reaches(string host, int? at) => at == port && node.Addresses.Any(a => Hosts.SameAddress(a, host));

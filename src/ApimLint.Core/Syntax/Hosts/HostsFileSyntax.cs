@@ -1,4 +1,3 @@
-using System.Net;
 using ApimLint.Text;
 
 namespace ApimLint.Syntax.Hosts;
@@ -38,7 +37,7 @@ public sealed class HostsFileSyntax(SourceText source, IReadOnlyList<HostsEntryS
             if (end < 0) end = text.Length;
             var comment = text.IndexOf('#', start, end - start);
             var words = Words(source, start, comment < 0 ? end : comment);
-            if (words.Count >= 2 && IPAddress.TryParse(words[0].Text, out _))
+            if (words.Count >= 2 && IpLiterals.IsAddress(words[0].Text))
                 entries.Add(new HostsEntrySyntax(source, TextSpan.FromBounds(words[0].Span.Start, words[^1].Span.End), words[0], words.Skip(1).ToList()));
             start = end + 1;
         }

@@ -36,8 +36,9 @@ public static class SqlParser
 
     private static CreateDatabaseSyntax? ParseCreateDatabase(SourceText source, List<(string Text, TextSpan Span)> tokens)
     {
-        var t = tokens.SkipWhile(x => x.Text.Equals("mysql>", StringComparison.OrdinalIgnoreCase)).ToList();
+        var t = tokens;
         var at = 0;
+        while (at < t.Count && t[at].Text.Equals("mysql>", StringComparison.OrdinalIgnoreCase)) at++;
         bool Word(string w) => at < t.Count && t[at].Text.Equals(w, StringComparison.OrdinalIgnoreCase) && ++at > 0;
         if (!Word("create") || !(Word("database") || Word("schema"))) return null;
         if (Word("if") && !(Word("not") && Word("exists"))) return null;

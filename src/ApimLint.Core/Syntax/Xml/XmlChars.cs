@@ -1,12 +1,8 @@
-using System.Buffers;
-
 namespace ApimLint.Syntax.Xml;
 
 /// <summary>Character classes and names of XML 1.0 (fifth edition).</summary>
 internal static class XmlChars
 {
-    public static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n");
-
     public static readonly char[] WhitespaceChars = [' ', '\t', '\r', '\n'];
 
     public static bool IsWhitespace(char c) => c is ' ' or '\t' or '\r' or '\n';

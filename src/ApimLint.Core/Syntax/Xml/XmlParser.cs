@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using ApimLint.Text;
 
@@ -49,11 +48,8 @@ public static class XmlParser
 
     private sealed class Parser(SourceText source)
     {
-        private static readonly SearchValues<char> TextStops = SearchValues.Create("<&\r]");
-        private static readonly SearchValues<char> DoubleQuotedStops = SearchValues.Create("\"<&\t\n\r");
-        private static readonly SearchValues<char> SingleQuotedStops = SearchValues.Create("'<&\t\n\r");
-        private static readonly SearchValues<char> EncodingNameChars =
-            SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
+        // Plain character sets rather than SearchValues: building those costs more at start-up than a run of apimlint scans.
+        private const string TextStops = "<&\r]";
 
         private readonly string _text = source.Text;
         private readonly List<OpenElement> _open = [];
@@ -223,14 +219,13 @@ public static class XmlParser
         /// <summary>Decodes up to the closing quote, normalizing literal whitespace to spaces as XML 1.0 section 3.3.3 does.</summary>
         private string ScanAttributeValue(char quote)
         {
-            var stops = quote == '"' ? DoubleQuotedStops : SingleQuotedStops;
             var start = _pos;
             var runStart = _pos;
             var decoded = false;
             _bufferLength = 0;
             while (true)
             {
-                var next = _text.AsSpan(_pos).IndexOfAny(stops);
+                var next = IndexOfAttributeStop(_text.AsSpan(_pos), quote);
                 if (next < 0) throw Error(_text.Length, "unexpected end of file inside attribute value");
                 var p = _pos + next;
                 var c = _text[p];
@@ -342,13 +337,29 @@ public static class XmlParser
             return new XmlTextSyntax(source, TextSpan.FromBounds(start, _pos), value, true, trimmed);
         }
 
+        /// <summary>Where an attribute value's literal run ends: its quote, markup, or whitespace that normalizes to a space.</summary>
+        private static int IndexOfAttributeStop(ReadOnlySpan<char> rest, char quote)
+        {
+            for (var i = 0; i < rest.Length; i++)
+                if (rest[i] == quote || rest[i] is '<' or '&' or '\t' or '\n' or '\r') return i;
+            return -1;
+        }
+
+        /// <summary>EncName of XML 1.0: a letter, then letters, digits, '.', '_' and '-'.</summary>
+        private static bool IsEncodingName(ReadOnlySpan<char> value)
+        {
+            foreach (var c in value)
+                if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-')) return false;
+            return true;
+        }
+
         private void TrackNonWhitespace(int start, int end, ref int first, ref int last)
         {
             var run = _text.AsSpan(start, end - start);
-            var i = run.IndexOfAnyExcept(XmlChars.Whitespace);
+            var i = run.IndexOfAnyExcept(XmlChars.WhitespaceChars);
             if (i < 0) return;
             if (first < 0) first = start + i;
-            last = start + run.LastIndexOfAnyExcept(XmlChars.Whitespace) + 1;
+            last = start + run.LastIndexOfAnyExcept(XmlChars.WhitespaceChars) + 1;
         }
 
         private XmlCommentSyntax ParseComment()
@@ -414,7 +425,7 @@ public static class XmlParser
                 var valid = found switch
                 {
                     0 => value.StartsWith("1.") && value.Length > 2 && !value[2..].ContainsAnyExceptInRange('0', '9'),
-                    1 => value.Length > 0 && char.IsAsciiLetter(value[0]) && !value.ContainsAnyExcept(EncodingNameChars),
+                    1 => value.Length > 0 && char.IsAsciiLetter(value[0]) && IsEncodingName(value),
                     _ => value is "yes" or "no",
                 };
                 if (!valid) throw Error(valueStart, $"invalid {names[found]} '{value}' in the XML declaration");
