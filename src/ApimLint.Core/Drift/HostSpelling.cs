@@ -120,9 +120,17 @@ public static class HostSpelling
     {
         if (host[0] == '[') host = host.Length > 2 && host[^1] == ']' ? host[1..^1] : [];
         if (host.IsEmpty) return false;
-        if (host.Contains(':')) return !host.ContainsAnyExcept("0123456789abcdefABCDEF:.%");
-        if (host.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._")) return false;
-        return host.ContainsAnyExcept("0123456789.") || host.Count('.') == 3;
+        // Character tests rather than sets of characters: a set of more than five is analysed at run time, at every start-up.
+        if (host.Contains(':')) return All(host, c => char.IsAsciiHexDigit(c) || c is ':' or '.' or '%');
+        if (!All(host, c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_')) return false;
+        return !All(host, c => char.IsAsciiDigit(c) || c == '.') || host.Count('.') == 3;
+    }
+
+    private static bool All(ReadOnlySpan<char> text, Func<char, bool> test)
+    {
+        foreach (var c in text)
+            if (!test(c)) return false;
+        return true;
     }
 
     private sealed class HostComparer : IEqualityComparer<string>

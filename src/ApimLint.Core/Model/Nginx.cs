@@ -140,8 +140,9 @@ public sealed record NginxLocation(NginxDirectiveSyntax Directive, string? Modif
     {
         // An alternation anywhere may let a match start elsewhere.
         if (!regex.StartsWith("^/", StringComparison.Ordinal) || regex.Contains('|')) return null;
-        var end = regex.IndexOfAny(['(', '[', '.', '*', '+', '?', '{', '\\', '$'], 1);
-        if (end < 0 || (regex[end] == '$' && end == regex.Length - 1)) return regex[1..(end < 0 ? regex.Length : end)];
+        var end = 1;
+        while (end < regex.Length && regex[end] is not ('(' or '[' or '.' or '*' or '+' or '?' or '{' or '\\' or '$')) end++;
+        if (end == regex.Length || (regex[end] == '$' && end == regex.Length - 1)) return regex[1..end];
         var literal = regex[1..end];
         // A quantifier applies to the last character, which is then not certain to be there.
         if (regex[end] is '*' or '?' or '{') literal = literal[..^1];

@@ -1,22 +1,34 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace ApimLint.Model;
 
 /// <summary>An API Manager release, as carbon.xml's <c>&lt;Version&gt;</c> names it ("2.6.0", "2.1.0-update5").</summary>
-public readonly partial record struct ProductVersion(int Major, int Minor, int Patch) : IComparable<ProductVersion>
+public readonly record struct ProductVersion(int Major, int Minor, int Patch) : IComparable<ProductVersion>
 {
-    // Compiled by the source generator: a NonBacktracking regex is built at run time, a large part of a short run's start-up.
-    // Anchored, with bounded repetitions of classes that exclude what follows them, it cannot backtrack far.
-    [GeneratedRegex(@"^\s*(\d{1,4})\.(\d{1,4})(?:\.(\d{1,4}))?")]
-    private static partial Regex Leading();
-
-    /// <summary>The release a version text starts with; null when it names none (a placeholder, an empty element).</summary>
+    /// <summary>
+    /// The release a version text starts with ("2.6.0-update5", " 4.5"): after any white space, major.minor and an optional
+    /// .patch, each one to four ASCII digits. Null when it names none (a placeholder, an empty element).
+    /// </summary>
     public static ProductVersion? Parse(string? text)
     {
-        if (text is null || Leading().Match(text) is not { Success: true } match) return null;
-        int Part(int group) => match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
-        return new ProductVersion(Part(1), Part(2), Part(3));
+        if (text is null) return null;
+        var rest = text.AsSpan().TrimStart();
+        if (Number(ref rest) is not { } major || !rest.StartsWith('.')) return null;
+        rest = rest[1..];
+        if (Number(ref rest) is not { } minor) return null;
+        var patch = rest.StartsWith('.') && rest[1..] is var afterDot && Number(ref afterDot) is { } number ? number : 0;
+        return new ProductVersion(major, minor, patch);
+    }
+
+    /// <summary>The first one to four ASCII digits of <paramref name="text"/>, consumed; null when it starts with none.</summary>
+    private static int? Number(ref ReadOnlySpan<char> text)
+    {
+        var length = 0;
+        while (length < Math.Min(text.Length, 4) && char.IsAsciiDigit(text[length])) length++;
+        if (length == 0) return null;
+        var value = int.Parse(text[..length], CultureInfo.InvariantCulture);
+        text = text[length..];
+        return value;
     }
 
     public int CompareTo(ProductVersion other) =>

@@ -9,6 +9,9 @@ public sealed class ProductVersionTests
     [InlineData(" 2.1.0-update5 ", "2.1.0")]
     [InlineData("2.5", "2.5.0")]
     [InlineData("4.2.0-SNAPSHOT", "4.2.0")]
+    [InlineData("\t2.6.", "2.6.0")]
+    [InlineData("2.12345.6", "2.1234.0")]
+    [InlineData("2.6.12345", "2.6.1234")]
     public void Reads_the_release_a_version_starts_with(string text, string expected) =>
         Assert.Equal(expected, ProductVersion.Parse(text).ToString());
 
@@ -17,6 +20,9 @@ public sealed class ProductVersionTests
     [InlineData("")]
     [InlineData("${product.version}")]
     [InlineData("two")]
+    [InlineData("12345.6.0")]
+    [InlineData("2")]
+    [InlineData("٢.٦.٠")]
     public void A_text_naming_no_release_gives_none(string? text) => Assert.Null(ProductVersion.Parse(text));
 
     [Theory]

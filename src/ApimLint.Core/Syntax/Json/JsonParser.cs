@@ -13,7 +13,9 @@ public static class JsonParser
 {
     private const int MaxDepth = 256;
 
-    public static JsonDocumentSyntax Parse(SourceText source)
+    public static JsonDocumentSyntax Parse(SourceText source) => ParsedOnce<JsonDocumentSyntax>.Get(source, ParseSource);
+
+    private static JsonDocumentSyntax ParseSource(SourceText source)
     {
         var bytes = Encoding.UTF8.GetBytes(source.Text);
         var offsets = new ByteToCharMap(bytes);

@@ -7,7 +7,9 @@ namespace ApimLint.Syntax.Properties;
 /// <summary>Parses the java.util.Properties text format (as WSO2's jndi files use it) with spans.</summary>
 public static class PropertiesParser
 {
-    public static PropertiesFileSyntax Parse(SourceText source)
+    public static PropertiesFileSyntax Parse(SourceText source) => ParsedOnce<PropertiesFileSyntax>.Get(source, ParseSource);
+
+    private static PropertiesFileSyntax ParseSource(SourceText source)
     {
         var text = source.Text;
         var entries = new List<PropertyEntrySyntax>();

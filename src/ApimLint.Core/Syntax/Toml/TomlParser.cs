@@ -16,7 +16,9 @@ public static class TomlParser
     /// <summary>The arrays and inline tables Tomlyn reads nested in one another: its depth limit, 64, counts the key too.</summary>
     private const int MaxNesting = 63;
 
-    public static TomlDocumentSyntax Parse(SourceText source)
+    public static TomlDocumentSyntax Parse(SourceText source) => ParsedOnce<TomlDocumentSyntax>.Get(source, ParseSource);
+
+    private static TomlDocumentSyntax ParseSource(SourceText source)
     {
         if (TomlTemplate.FirstMarker(source.Text) is { } marker) return Empty(source, null, marker);
         // Tomlyn skips a byte order mark without counting it; the offsets here count it.

@@ -13,7 +13,9 @@ public static class XmlParser
 {
     public const int MaxDepth = 512;
 
-    public static XmlDocumentSyntax Parse(SourceText source)
+    public static XmlDocumentSyntax Parse(SourceText source) => ParsedOnce<XmlDocumentSyntax>.Get(source, ParseSource);
+
+    private static XmlDocumentSyntax ParseSource(SourceText source)
     {
         ArgumentNullException.ThrowIfNull(source);
         // Forbidden characters are found in one vectorized pass; a structural error met before the
