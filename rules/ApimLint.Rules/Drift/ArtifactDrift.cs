@@ -6,7 +6,7 @@ using static ApimLint.Rules.Drift.DriftFindings;
 
 namespace ApimLint.Rules.Drift;
 
-public sealed class ArtifactDrift : Rule
+public sealed class ArtifactDrift : DriftRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM703", "artifact-drift", RuleCategory.Drift, Severity.Error,

@@ -6,7 +6,7 @@ using static ApimLint.Rules.Drift.DriftFindings;
 
 namespace ApimLint.Rules.Drift;
 
-public sealed class BinaryDrift : Rule
+public sealed class BinaryDrift : DriftRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM704", "binary-drift", RuleCategory.Drift, Severity.Warning,

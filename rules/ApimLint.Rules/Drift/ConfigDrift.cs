@@ -7,7 +7,7 @@ using static ApimLint.Rules.Drift.DriftFindings;
 
 namespace ApimLint.Rules.Drift;
 
-public sealed class ConfigDrift : Rule
+public sealed class ConfigDrift : DriftRule
 {
     public override bool YieldsToSpecificRules => true;
 

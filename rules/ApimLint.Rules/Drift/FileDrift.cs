@@ -6,7 +6,7 @@ using static ApimLint.Rules.Drift.DriftFindings;
 
 namespace ApimLint.Rules.Drift;
 
-public sealed class FileDrift : Rule
+public sealed class FileDrift : DriftRule
 {
     public override bool YieldsToSpecificRules => true;
 

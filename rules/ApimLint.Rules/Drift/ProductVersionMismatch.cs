@@ -6,7 +6,7 @@ using static ApimLint.Rules.Drift.DriftFindings;
 
 namespace ApimLint.Rules.Drift;
 
-public sealed class ProductVersionMismatch : Rule
+public sealed class ProductVersionMismatch : DriftRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         "APIM705", "product-version-mismatch", RuleCategory.Drift, Severity.Error,

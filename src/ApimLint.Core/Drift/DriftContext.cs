@@ -33,6 +33,9 @@ public static class DriftContext
     /// <summary>The drift settings of the run under way (apimlint.json's "drift" and the command line's), or none.</summary>
     public static DriftSettings Settings => Current.Value?.Settings ?? DriftSettings.None;
 
+    /// <summary>Starts comparing the deployment's nodes in the background, for the drift rules to come; they wait for it if they must.</summary>
+    public static void Begin(Deployment deployment) => _ = Task.Run(() => ReportFor(deployment));
+
     public static DriftReport ReportFor(Deployment deployment)
     {
         var run = Current.Value;

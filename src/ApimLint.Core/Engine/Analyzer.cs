@@ -37,6 +37,7 @@ public static class Analyzer
     public static AnalysisResult Run(Deployment deployment, IEnumerable<Rule> rules, AnalysisOptions options)
     {
         var enabled = rules.Where(options.IsEnabled).Where(r => r.Descriptor.AppliesTo(deployment)).ToList();
+        foreach (var rule in enabled) rule.Start(deployment);
         var found = WithoutRestatements(WithoutSuperseded(CheckAll(enabled, rule => rule.Check(deployment).Select(d => options.Apply(d)))), enabled, deployment);
         var suppressed = new List<Diagnostic>();
         var suppressionRules = enabled.OfType<SuppressionRule>().ToList();

@@ -22,6 +22,15 @@ public abstract class Rule
     public virtual bool YieldsToSpecificRules => false;
 
     /// <summary>
+    /// Called on every rule about to check the deployment, before any checks it: a rule whose analysis is long and shared
+    /// with other rules (the drift comparison, which reads both trees from disk) starts it here, so that it runs beside the
+    /// other rules rather than after them.
+    /// </summary>
+    public virtual void Start(Deployment deployment)
+    {
+    }
+
+    /// <summary>
     /// A finding. Its message, related messages and logical key (the baseline's fingerprint) pass through
     /// <see cref="SecretMask"/> here, so a value a rule quotes from a file can never show a credential.
     /// </summary>

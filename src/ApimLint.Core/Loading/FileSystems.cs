@@ -31,7 +31,9 @@ public sealed class DiskFileSystem : IFileSystem
         if (!Directory.Exists(directory)) return [];
         try
         {
-            return Directory.GetFiles(directory, pattern).Order(StringComparer.Ordinal).ToList();
+            var files = Directory.GetFiles(directory, pattern);
+            Array.Sort(files, StringComparer.Ordinal);
+            return files;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
