@@ -33,6 +33,8 @@ public sealed class ConfigFile<TSyntax> : IConfigFile where TSyntax : class
     public Location WholeFile => Location.WholeFile(FullPath);
 
     public IReadOnlyList<CommentTrivia> Comments => (Syntax as ICommentedSyntax)?.Comments ?? [];
+
+    public bool Mentions(string text) => Syntax is not SyntaxNode node || node.Source.Text.Contains(text, StringComparison.Ordinal);
 }
 
 /// <summary>What every configuration file has, whatever its syntax.</summary>
@@ -45,4 +47,7 @@ public interface IConfigFile
 
     /// <summary>The file's comments, where inline suppressions are written.</summary>
     IReadOnlyList<CommentTrivia> Comments { get; }
+
+    /// <summary>Whether the file's text may hold <paramref name="text"/>: one scan, where collecting its comments walks its whole tree.</summary>
+    bool Mentions(string text);
 }

@@ -15,6 +15,12 @@ public sealed partial record InlineSuppression(Location Location, SuppressionSco
     /// <summary>The 1-based line whose findings a next-line suppression covers.</summary>
     public int TargetLine => Location.End!.Value.Line + 1;
 
+    /// <summary>Whether the comment names the directive at all: a pack's files hold thousands of comments, few of them suppressions.</summary>
+    public static bool MayBeOne(CommentTrivia comment) => comment.Text.Contains(Directive, StringComparison.Ordinal);
+
+    /// <summary>What every suppression comment starts with (after white space).</summary>
+    public const string Directive = "apimlint-disable-";
+
     public static InlineSuppression? Parse(CommentTrivia comment)
     {
         var match = Pattern().Match(comment.Text);

@@ -6,5 +6,5 @@ namespace ApimLint.Suppressions;
 public static class SuppressionIndex
 {
     public static IReadOnlyList<InlineSuppression> Of(Deployment deployment) =>
-        deployment.Files.SelectMany(f => f.Comments).Select(InlineSuppression.Parse).OfType<InlineSuppression>().ToList();
+        deployment.Files.Where(f => f.Mentions(InlineSuppression.Directive)).SelectMany(f => f.Comments).Where(InlineSuppression.MayBeOne).Select(InlineSuppression.Parse).OfType<InlineSuppression>().ToList();
 }
