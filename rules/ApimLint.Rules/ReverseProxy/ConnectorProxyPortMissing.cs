@@ -56,7 +56,8 @@ public sealed class ConnectorProxyPortMissing : Rule
             var listens = servers.SelectMany(s => s.Listens).ToList();
             // A server without listen, or a listen without a port (a UNIX socket), is on a port apimlint does not know.
             if (servers.Any(s => s.Listens.Count == 0) || listens.Any(l => l.Port is null)) continue;
-            var ports = listens.Select(l => l.Port!.Value).Distinct().Order().ToList();
+            var ports = listens.Select(l => l.Port!.Value).Distinct().ToList();
+            ports.Sort((a, b) => a.CompareTo(b));
             var own = node.PortOf(service);
             if (ports.Contains(own)) continue;
             // A proxyPort nginx listens on is right; a placeholder, or anything but a number, is a port apimlint does not know.

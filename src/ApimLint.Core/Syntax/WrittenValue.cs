@@ -44,7 +44,27 @@ public sealed class WrittenValue
         if (location is not { Source: { } source, Span: { } span }) return null;
         var file = ByFile.GetValue(source, Index);
         if (file.Values.TryGetValue(span, out var value)) return value;
-        return file.Syntax is PropertiesFileSyntax properties ? InPropertyValue(properties, span) : null;
+        return file.Syntax switch
+        {
+            XmlDocumentSyntax { Root: { } root } => InElement(root, span),
+            PropertiesFileSyntax properties => InPropertyValue(properties, span),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// An attribute value or element text, looked for among the elements around the span alone, in document order: an
+    /// element's text is built when asked for, and a file holds thousands of elements where a fix writes into one.
+    /// </summary>
+    private static WrittenValue? InElement(XmlElementSyntax element, TextSpan span)
+    {
+        if (!element.Span.Contains(span)) return null;
+        foreach (var attribute in element.Attributes)
+            if (attribute.ValueSpan == span) return new WrittenValue(attribute.ValueSpan, attribute.Value, v => XmlEscaping.Attribute(v, attribute.Quote));
+        if (element.TextSpan == span) return ElementText(element);
+        foreach (var child in element.Elements())
+            if (InElement(child, span) is { } found) return found;
+        return null;
     }
 
     private static FileValues Index(SourceText source)
@@ -54,14 +74,6 @@ public sealed class WrittenValue
         var syntax = Parse(source);
         switch (syntax)
         {
-            case XmlDocumentSyntax { Root: { } root }:
-                foreach (var element in root.DescendantsAndSelf())
-                {
-                    foreach (var attribute in element.Attributes)
-                        Add(new WrittenValue(attribute.ValueSpan, attribute.Value, v => XmlEscaping.Attribute(v, attribute.Quote)), attribute.ValueSpan);
-                    Add(ElementText(element), element.TextSpan);
-                }
-                break;
             case PropertiesFileSyntax properties:
                 foreach (var entry in properties.Entries)
                     Add(new WrittenValue(entry.ValueSpan, entry.Value, v => PropertiesEscaping.EscapeValuePart(v, atValueStart: true, entry.RawValue)), entry.ValueSpan);
