@@ -56,7 +56,9 @@ public sealed class ConnectorProxyPortMissing : Rule
             var listens = servers.SelectMany(s => s.Listens).ToList();
             // A server without listen, or a listen without a port (a UNIX socket), is on a port apimlint does not know.
             if (servers.Any(s => s.Listens.Count == 0) || listens.Any(l => l.Port is null)) continue;
-            var ports = listens.Select(l => l.Port!.Value).Distinct().ToList();
+            var ports = new List<int>();
+            foreach (var listen in listens)
+                if (!ports.Contains(listen.Port!.Value)) ports.Add(listen.Port.Value);
             ports.Sort((a, b) => a.CompareTo(b));
             var own = node.PortOf(service);
             if (ports.Contains(own)) continue;
@@ -90,7 +92,8 @@ public sealed class ConnectorProxyPortMissing : Rule
                 if (!connector.Servers.Contains(served.Server)) connector.Servers.Add(served.Server);
             }
         }
-        return connectors.OrderBy(c => c.Node.Name, StringComparer.Ordinal).ThenBy(c => (int)c.Service);
+        connectors.Sort((a, b) => string.CompareOrdinal(a.Node.Name, b.Node.Name) is var byName and not 0 ? byName : ((int)a.Service).CompareTo((int)b.Service));
+        return connectors;
     }
 
     private sealed record RoutedConnector(Node Node, NodeService Service, List<NginxServer> Servers);

@@ -47,8 +47,10 @@ public sealed class SiteReverseProxyDisabled : Rule
 
     public override IEnumerable<Diagnostic> Check(Deployment deployment)
     {
-        var served = deployment.Nginx.Locations.Where(x => x.Location.Target is not null && x.Location.App is not null)
-            .OrderBy(x => x.Location.IsRegex ? 1 : 0).GroupBy(x => x.Location.App!).ToDictionary(g => g.Key, g => g.First().Location, StringComparer.Ordinal);
+        // Per web app, the location that serves it: the first prefix location, else the first regular expression.
+        var served = new Dictionary<string, NginxLocation>(StringComparer.Ordinal);
+        foreach (var location in deployment.Nginx.Locations.Select(x => x.Location).Where(l => l.Target is not null && l.App is not null))
+            if (!served.TryGetValue(location.App!, out var known) || known.IsRegex && !location.IsRegex) served[location.App!] = location;
         foreach (var node in deployment.Nodes)
         {
             foreach (var site in node.Sites)

@@ -71,8 +71,8 @@ public sealed class Deployment
     public string? NodeNameOf(string fullPath) => ServerOf(fullPath)?.Name ?? NodeOf(fullPath)?.Name;
 
     /// <summary>Every node's name and APIM_HOME: the servers' for a 3.x/4.x deployment, else the pair's.</summary>
-    public IReadOnlyList<(string Name, string Home)> NodeFolders =>
-        ConfiguredByToml ? Servers.Select(s => (s.Name, s.Home)).ToList() : Nodes.Select(n => (n.Name, n.Home)).ToList();
+    public IReadOnlyList<NodeFolder> NodeFolders =>
+        ConfiguredByToml ? Servers.Select(s => new NodeFolder(s.Name, s.Home)).ToList() : Nodes.Select(n => new NodeFolder(n.Name, n.Home)).ToList();
 
     public IEnumerable<string> NodeNames => NodeFolders.Select(n => n.Name);
 
@@ -131,3 +131,6 @@ public sealed class Deployment
     public string MachineOf(Node node) =>
         Topology.AddressOf(node)?.ToLowerInvariant() ?? (Topology.SharedHost ? "the shared host" : $"the {node.Name} host");
 }
+
+/// <summary>A node's name and its APIM_HOME.</summary>
+public sealed record NodeFolder(string Name, string Home);

@@ -63,7 +63,7 @@ public sealed class HtmlReportWriter(ReportContext context, Deployment deploymen
         header.Add("h1", null, $"apimlint: {context.DeploymentName}");
         header.Add("p", diagnostics.Any(d => d.Severity == Severity.Error) ? "summary failing" : "summary", TextReportWriter.Summary(diagnostics, hiddenNotes, context.NginxPartlyRead));
         var inputs = header.Add("dl", "inputs");
-        foreach (var (term, path) in deployment.NodeFolders.Append(("nginx", deployment.Nginx.File.FullPath)))
+        foreach (var (term, path) in deployment.NodeFolders.Append(new NodeFolder("nginx", deployment.Nginx.File.FullPath)))
         {
             inputs.Add("dt", null, term);
             inputs.Add("dd").Add("code", null, context.RelativePath(path));
