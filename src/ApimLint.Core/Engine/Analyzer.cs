@@ -47,8 +47,9 @@ public static class Analyzer
             // A finding two suppressions cover is hidden once, by the first.
             var hidden = new HashSet<Diagnostic>();
             foreach (var use in uses)
-                foreach (var diagnostic in use.Hidden.Where(hidden.Add))
+                foreach (var diagnostic in use.Hidden)
                 {
+                    if (!hidden.Add(diagnostic)) continue;
                     found.Remove(diagnostic);
                     suppressed.Add(diagnostic with { Suppression = new Suppression(SuppressionKind.InSource, use.Suppression.Justification!, use.Suppression.Location) });
                 }

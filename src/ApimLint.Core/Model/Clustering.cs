@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using ApimLint.Syntax;
 using ApimLint.Syntax.Xml;
 using ApimLint.Text;
 
@@ -81,8 +82,7 @@ public sealed record ClusterConfig(
     {
         var text = host.Trim('[', ']');
         if (text.Contains(':')) return IPAddress.TryParse(text, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6;
-        var parts = text.Split('.');
-        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p) <= 255);
+        return IpLiterals.IsDottedQuad(text);
     }
 }
 

@@ -150,7 +150,7 @@ public static class Hosts
     {
         var text = host.Trim();
         var unbracketed = text.Length > 2 && text[0] == '[' && text[^1] == ']' ? text[1..^1] : text;
-        if (IpLiterals.IsPlainDottedQuad(unbracketed)) return unbracketed.StartsWith("127.", StringComparison.Ordinal) ? "localhost" : unbracketed;
+        if (IpLiterals.IsPlainDottedQuad(unbracketed)) return IsLoopback(unbracketed) ? "localhost" : unbracketed;
         if (ClusterConfig.IsIpAddress(unbracketed) && IPAddress.TryParse(unbracketed, out var ip))
             return IPAddress.IsLoopback(ip) ? "localhost" : ip.ToString();
         return IsLoopback(text) ? "localhost" : text.TrimEnd('.').ToLowerInvariant();

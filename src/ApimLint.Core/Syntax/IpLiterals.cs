@@ -11,8 +11,13 @@ public static class IpLiterals
     /// <summary>Whether <see cref="IPAddress.TryParse(string, out IPAddress)"/> takes <paramref name="text"/> for an address.</summary>
     public static bool IsAddress(string text) => IsPlainDottedQuad(text) || MayBeAddress(text) && IPAddress.TryParse(text, out _);
 
-    /// <summary>"192.168.10.1": four decimal octets up to 255 without leading zeros, which IPAddress writes back as they are.</summary>
-    public static bool IsPlainDottedQuad(ReadOnlySpan<char> text)
+    /// <summary>"192.168.10.1", "010.0.0.1": four decimal octets up to 255, each of one to three digits.</summary>
+    public static bool IsDottedQuad(ReadOnlySpan<char> text) => IsDottedQuad(text, leadingZeros: true);
+
+    /// <summary>A dotted quad without leading zeros, which IPAddress writes back as it is.</summary>
+    public static bool IsPlainDottedQuad(ReadOnlySpan<char> text) => IsDottedQuad(text, leadingZeros: false);
+
+    private static bool IsDottedQuad(ReadOnlySpan<char> text, bool leadingZeros)
     {
         var octets = 0;
         var start = 0;
@@ -20,7 +25,8 @@ public static class IpLiterals
         {
             if (i < text.Length && text[i] != '.') continue;
             var octet = text[start..i];
-            if (octet.Length is 0 or > 3 || octet.Length > 1 && octet[0] == '0' || !IsDecimal(octet) || int.Parse(octet) > 255) return false;
+            if (octet.Length is 0 or > 3 || !leadingZeros && octet.Length > 1 && octet[0] == '0'
+                || octet.ContainsAnyExceptInRange('0', '9') || int.Parse(octet) > 255) return false;
             octets++;
             start = i + 1;
         }
@@ -34,13 +40,6 @@ public static class IpLiterals
         if (text.Length == 0 || !char.IsAsciiDigit(text[0])) return false;
         foreach (var c in text)
             if (!char.IsAsciiHexDigit(c) && c is not ('.' or 'x' or 'X')) return false;
-        return true;
-    }
-
-    private static bool IsDecimal(ReadOnlySpan<char> digits)
-    {
-        foreach (var c in digits)
-            if (!char.IsAsciiDigit(c)) return false;
         return true;
     }
 }

@@ -29,4 +29,18 @@ public sealed class IpLiteralsTests
     [InlineData("APIM.example.com.", "apim.example.com")]
     public void A_host_has_one_canonical_spelling(string host, string canonical) =>
         Assert.Equal(canonical, Hosts.Canonical(host));
+
+    [Theory]
+    [InlineData("192.168.10.1", true, true)]
+    [InlineData("010.0.0.1", true, false)]
+    [InlineData("0.0.0.0", true, true)]
+    [InlineData("256.0.0.1", false, false)]
+    [InlineData("1.2.3", false, false)]
+    [InlineData("1.2.3.4.5", false, false)]
+    [InlineData("1.2.3.0004", false, false)]
+    public void A_dotted_quad_is_four_decimal_octets_and_a_plain_one_has_no_leading_zeros(string text, bool quad, bool plain)
+    {
+        Assert.Equal(quad, IpLiterals.IsDottedQuad(text));
+        Assert.Equal(plain, IpLiterals.IsPlainDottedQuad(text));
+    }
 }
